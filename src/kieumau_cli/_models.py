@@ -1,0 +1,320 @@
+"""Pydantic models for criteria sets and ward status files.
+
+These models are the single definition of both file formats: the loader
+validates against them, `kieumau schema` exports them, and the JSON Schema
+titles/descriptions come from the `Field(description=...)` texts (Vietnamese
+first, English after " / ").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+SET_REF_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*@[A-Za-z0-9][A-Za-z0-9._-]*$"
+
+
+def _int_to_str(value: Any) -> Any:
+    # YAML reads `version: 2021` as an int; a version is a label, not a number.
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+def _not_a_number(value: Any) -> Any:
+    # Pydantic would read 86400 as a Unix timestamp; in these files a number is never a date.
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise ValueError("a date must be written as yyyy-mm-dd, not a number")
+    return value
+
+
+Day = Annotated[dt.date, BeforeValidator(_not_a_number)]
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
+Ident = Annotated[str, BeforeValidator(_int_to_str), Field(pattern=ID_PATTERN)]
+Version = Annotated[str, BeforeValidator(_int_to_str), Field(pattern=ID_PATTERN)]
+SetRef = Annotated[str, Field(pattern=SET_REF_PATTERN)]
+NonEmpty = Annotated[str, Field(min_length=1)]
+
+
+class _Model(BaseModel):
+    # Unknown keys are errors (typos must not silently drop data); models are
+    # immutable so a loaded file cannot be changed behind the loader's back.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Status(StrEnum):
+    """Closed set of per-criterion statuses."""
+
+    MET = "met"
+    NOT_MET = "not_met"
+    IN_PROGRESS = "in_progress"
+    NOT_APPLICABLE = "not_applicable"
+    UNKNOWN = "unknown"
+
+
+class Text(_Model):
+    """Bilingual text: Vietnamese is required, English optional."""
+
+    vi: NonEmpty = Field(description="Tiếng Việt / Vietnamese")
+    en: NonEmpty | None = Field(default=None, description="Tiếng Anh / English")
+
+
+# --- provenance -------------------------------------------------------------
+
+
+class OfficialSource(_Model):
+    """A legal document (số hiệu, ngày, điều/khoản)."""
+
+    kind: Literal["official"]
+    document: NonEmpty = Field(
+        description="Số hiệu văn bản / document number, e.g. 124/2021/TT-BCA"
+    )
+    date: Day = Field(description="Ngày ban hành / date issued")
+    clause: str | None = Field(default=None, description="Điều, khoản / article, clause")
+    title: str | None = None
+    url: str | None = None
+    note: str | None = None
+
+
+class PressSource(_Model):
+    """A news article, cited by title and date (never copied)."""
+
+    kind: Literal["press"]
+    title: NonEmpty = Field(description="Tiêu đề bài báo / article title")
+    date: Day = Field(description="Ngày đăng / publication date")
+    date_precision: Literal["day", "month", "year"] = Field(
+        default="day",
+        description="Độ chính xác của ngày (bài không ghi ngày) / how precise `date` is",
+    )
+    outlet: str | None = Field(default=None, description="Cơ quan báo chí / outlet")
+    url: str | None = None
+    note: str | None = None
+
+
+Source = Annotated[OfficialSource | PressSource, Field(discriminator="kind")]
+
+
+class IllustrativeSource(_Model):
+    """Text we could not source: shown as illustrative, never as official."""
+
+    kind: Literal["illustrative"]
+    note: NonEmpty = Field(description="Vì sao không có nguồn / why no source")
+    based_on: list[Source] = Field(
+        default_factory=list, description="Nguồn gợi ý (nếu có) / sources it is loosely based on"
+    )
+
+
+Provenance = Annotated[
+    OfficialSource | PressSource | IllustrativeSource, Field(discriminator="kind")
+]
+
+
+# --- criteria sets ------------------------------------------------------------
+
+
+class LegalBasis(_Model):
+    number: NonEmpty = Field(description="Số hiệu / document number")
+    date: Day | None = None
+    title: str | None = None
+
+
+class Effective(_Model):
+    start: Day | None = Field(default=None, alias="from")
+    until: Day | None = None
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class PassRuleAll(_Model):
+    """Every applicable criterion must be met."""
+
+    kind: Literal["all"]
+
+
+class PassRuleMinCount(_Model):
+    """At least `min` criteria met."""
+
+    kind: Literal["min_count"]
+    min: int = Field(ge=1)
+
+
+PassRule = Annotated[PassRuleAll | PassRuleMinCount, Field(discriminator="kind")]
+
+Comparator = Literal[">=", "<=", "==", ">", "<"]
+
+
+class Indicator(_Model):
+    name: Text
+    unit: str = Field(description="Đơn vị, ví dụ %, vụ, điểm / unit")
+    comparator: Comparator
+    target: float
+    note: str | None = None
+
+
+class Group(_Model):
+    id: Ident
+    title: Text
+    provenance: Provenance | None = None
+
+
+class Criterion(_Model):
+    id: Ident
+    group: Ident
+    title: Text
+    description: Text | None = None
+    evidence_expected: list[NonEmpty] = Field(default_factory=list)
+    indicator: Indicator | None = None
+    replaces: list[Ident] = Field(
+        default_factory=list, description="Mã tiêu chí của phiên bản trước / ids in `supersedes`"
+    )
+    requires_reason_if_not_applicable: bool = False
+    requires_evidence_if_met: bool = False
+    provenance: Provenance
+
+
+AppliesTo = Literal["phuong", "xa", "dac_khu"]
+
+
+class CriteriaSet(_Model):
+    """A versioned criteria set: `criteria/<id>/<version>.yaml`."""
+
+    id: Slug
+    version: Version
+    title: Text
+    issuer: NonEmpty
+    legal_basis: LegalBasis | None = None
+    applies_to: list[AppliesTo] = Field(min_length=1)
+    effective: Effective | None = None
+    supersedes: SetRef | None = Field(
+        default=None, description="Phiên bản trước mà `replaces` trỏ tới / earlier set@version"
+    )
+    pass_rule: PassRule
+    provenance: Provenance
+    notes: list[str] = Field(default_factory=list)
+    groups: list[Group] = Field(min_length=1)
+    criteria: list[Criterion] = Field(min_length=1)
+
+    @property
+    def ref(self) -> str:
+        return f"{self.id}@{self.version}"
+
+    def criterion(self, criterion_id: str) -> Criterion | None:
+        for criterion in self.criteria:
+            if criterion.id == criterion_id:
+                return criterion
+        return None
+
+
+# --- ward status ---------------------------------------------------------------
+
+_SET_REF_RE = re.compile(SET_REF_PATTERN)
+
+
+class FormerName(_Model):
+    name: NonEmpty
+    unit: str | None = None
+    province: str | None = None
+    start: Day | None = Field(default=None, alias="from")
+    until: Day | None = None
+    note: str | None = None
+    source: Provenance | None = None
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Plan(_Model):
+    number: NonEmpty
+    date: Day | None = None
+    issuer: str | None = None
+    source: Source | None = None
+
+
+class Reported(_Model):
+    """An aggregate published somewhere, e.g. 11/22 on 2026-02-11."""
+
+    date: Day
+    met: int = Field(ge=0)
+    total: int = Field(ge=1)
+    source: Source
+
+    @model_validator(mode="after")
+    def _met_within_total(self) -> Reported:
+        if self.met > self.total:
+            raise ValueError(f"met ({self.met}) is larger than total ({self.total})")
+        return self
+
+
+class Evidence(_Model):
+    title: NonEmpty
+    ref: str | None = Field(
+        default=None, description="Số văn bản, đường dẫn / document number or link"
+    )
+    date: Day | None = None
+
+
+class Reading(_Model):
+    value: float
+    date: Day
+    source: Source | None = None
+    note: str | None = None
+
+
+class CriterionStatus(_Model):
+    status: Status
+    owner: str | None = None
+    due: Day | None = None
+    updated: Day | None = None
+    note: str | None = None
+    reason: str | None = Field(default=None, description="Lý do không áp dụng / why not applicable")
+    evidence: list[Evidence] = Field(default_factory=list)
+    readings: list[Reading] = Field(default_factory=list)
+
+
+class HistoryEntry(_Model):
+    date: Day
+    criterion: Ident
+    from_: Status = Field(alias="from")
+    to: Status
+    note: str | None = None
+    by: str | None = None
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Ward(_Model):
+    """A ward (or commune) status file: `wards/<province>/<ward>.yaml`."""
+
+    province: Slug
+    ward: Slug
+    name: NonEmpty = Field(description="Tên hiển thị, ví dụ Phường Đông Sơn / display name")
+    province_name: NonEmpty
+    unit: NonEmpty = Field(description="Tên đơn vị công an / police unit name")
+    kind: AppliesTo = "phuong"
+    former: list[FormerName] = Field(default_factory=list)
+    criteria: SetRef = Field(description="Bộ tiêu chí áp dụng, dạng set@version")
+    plan: Plan | None = None
+    start: Day | None = None
+    target: Day | None = None
+    provenance: Provenance
+    sources: list[Source] = Field(default_factory=list)
+    reported: list[Reported] = Field(default_factory=list)
+    status: dict[Ident, CriterionStatus] = Field(default_factory=dict)
+    history: list[HistoryEntry] = Field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return f"{self.province}/{self.ward}"
+
+    @property
+    def set_id(self) -> str:
+        return self.criteria.split("@", 1)[0]
+
+    @property
+    def set_version(self) -> str:
+        return self.criteria.split("@", 1)[1]

@@ -1,0 +1,60 @@
+"""`kieumau list`: one row per ward as a table, JSON or CSV."""
+
+from __future__ import annotations
+
+import csv
+from typing import TextIO
+
+from .._i18n import label
+from .._results import WardRow, row_payload
+from .._text import format_date, format_percent
+from ._common import console, progress_bar, write_json
+
+
+def _score_text(row: WardRow, lang: str) -> str:
+    if row.score is None:
+        return row.problem or "?"
+    percent = format_percent(row.score.met, row.score.total, lang)
+    text = f"{row.score.met}/{row.score.total} ({percent})"
+    if row.score.unknown:
+        # 0/22 alone would read as "nothing done" when nothing was assessed yet.
+        text += f"\n{row.score.unknown} {label(lang, 'count.unknown')}"
+    return text
+
+
+def render_text(rows: list[WardRow], lang: str, out: TextIO) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    con = console(out)
+    if not rows:
+        con.print(label(lang, "no_wards"))
+        return
+    table = Table(expand=False)
+    for key in ("col.name", "col.set", "col.score", "col.progress", "col.last_update"):
+        table.add_column(label(lang, key), no_wrap=key != "col.name")
+    for row in rows:
+        table.add_row(
+            Text.assemble(f"{row.name}\n", (row.key, "dim")),
+            row.criteria_set,
+            _score_text(row, lang),
+            progress_bar(row.score.ratio) if row.score else "",
+            format_date(row.last_update, lang),
+        )
+    con.print(table)
+
+
+def render_json(rows: list[WardRow], lang: str, out: TextIO) -> None:
+    write_json([row_payload(row) for row in rows], out)
+
+
+def render_csv(rows: list[WardRow], lang: str, out: TextIO) -> None:
+    # Spreadsheets and shell tools expect true/false, not Python's True/False.
+    payloads = [
+        {k: (str(v).lower() if isinstance(v, bool) else v) for k, v in row_payload(row).items()}
+        for row in rows
+    ]
+    fields = list(row_payload(WardRow("", "", "", "", "", None, None)).keys())
+    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(payloads)

@@ -1,0 +1,72 @@
+"""Vietnamese text helpers: NFC, slugs, and locale-aware dates and numbers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+Lang = str  # "vi" | "en"; validated at the CLI boundary
+
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def nfc(text: str) -> str:
+    if unicodedata.is_normalized("NFC", text):
+        return text
+    return unicodedata.normalize("NFC", text)
+
+
+def slugify(text: str) -> str:
+    """'Phường Đông Sơn' -> 'phuong-dong-son'.
+
+    đ/Đ have no decomposition in Unicode, so generic slugifiers turn them
+    into 'dj' or drop them; they are mapped explicitly here.
+    """
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    ascii_only = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _NON_SLUG.sub("-", ascii_only.lower()).strip("-")
+
+
+def format_date(value: dt.date | None, lang: Lang, *, precision: str = "day") -> str:
+    if value is None:
+        return "—"
+    if lang == "vi":
+        if precision == "month":
+            return f"{value.month:02d}/{value.year}"
+        if precision == "year":
+            return str(value.year)
+        return f"{value.day:02d}/{value.month:02d}/{value.year}"
+    if precision == "month":
+        return f"{value.year}-{value.month:02d}"
+    if precision == "year":
+        return str(value.year)
+    return value.isoformat()
+
+
+def format_number(value: float, lang: Lang, *, decimals: int | None = None) -> str:
+    """'2.200' and '92,5' in Vietnamese; '2,200' and '92.5' in English."""
+    if decimals is None:
+        decimals = 0 if float(value).is_integer() else 1
+    text = f"{value:,.{decimals}f}"
+    if lang == "vi":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def format_percent(numerator: int, denominator: int, lang: Lang) -> str:
+    if denominator == 0:
+        return "—"
+    pct = round(100 * numerator / denominator, 1)
+    return f"{format_number(pct, lang)}%"
+
+
+def parse_iso_date(text: str) -> dt.date:
+    """Parse yyyy-mm-dd (also accepts dd/mm/yyyy, as officers type it)."""
+    text = text.strip()
+    match = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text)
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+        return dt.date(year, month, day)
+    return dt.date.fromisoformat(text)

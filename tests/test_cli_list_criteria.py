@@ -1,0 +1,78 @@
+"""`kieumau list` and `kieumau criteria` end to end."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from conftest import Invoke
+
+
+def test_list_formats_agree(invoke: Invoke, example_root: Path) -> None:
+    as_json = json.loads(invoke("--root", str(example_root), "list", "-f", "json").stdout)
+    assert [(row["ward"], row["met"], row["total"]) for row in as_json] == [
+        ("tinh-mau/phuong-mau", 2, 4)
+    ]
+    as_csv = list(
+        csv.DictReader(io.StringIO(invoke("--root", str(example_root), "list", "-f", "csv").stdout))
+    )
+    assert (as_csv[0]["ward"], as_csv[0]["met"], as_csv[0]["total"]) == (
+        "tinh-mau/phuong-mau",
+        "2",
+        "4",
+    )
+    text = invoke("--root", str(example_root), "list").stdout
+    assert "2/4 (50%)" in text and "Phường Mẫu" in text and "10/02/2026" in text
+
+
+def test_list_filters(invoke: Invoke, example_root: Path) -> None:
+    def keys(*args: str) -> list[str]:
+        result = invoke("--root", str(example_root), "list", "-f", "json", *args)
+        assert result.exit_code == 0
+        return [row["ward"] for row in json.loads(result.stdout)]
+
+    assert keys("--province", "tinh-mau") == ["tinh-mau/phuong-mau"]
+    assert keys("--province", "Tỉnh Mẫu") == ["tinh-mau/phuong-mau"]
+    assert keys("--province", "khac") == []
+    assert keys("--criteria", "bo-mau") == ["tinh-mau/phuong-mau"]
+    assert keys("--criteria", "bo-mau@1") == ["tinh-mau/phuong-mau"]
+    assert keys("--criteria", "bo-mau@2") == []
+
+
+def test_list_marks_a_broken_ward_and_exits_1(invoke: Invoke, example_root: Path) -> None:
+    (example_root / "wards/tinh-mau/phuong-hong.yaml").write_text("province: [\n", encoding="utf-8")
+    result = invoke("--root", str(example_root), "list", "-f", "json")
+    assert result.exit_code == 1
+    rows = {row["ward"]: row for row in json.loads(result.stdout)}
+    assert rows["tinh-mau/phuong-hong"]["problem"] == "invalid"
+    assert rows["tinh-mau/phuong-mau"]["met"] == 2
+    assert "phuong-hong.yaml:2:1: error[yaml-syntax]" in result.stderr
+
+
+def test_criteria_lists_and_shows_a_set_with_provenance(invoke: Invoke, example_root: Path) -> None:
+    listing = invoke("--root", str(example_root), "criteria", "-f", "json")
+    assert json.loads(listing.stdout) == [
+        {
+            "ref": "bo-mau@1",
+            "id": "bo-mau",
+            "version": "1",
+            "title": "Bộ tiêu chí mẫu dùng cho kiểm thử",
+            "criteria": 4,
+            "groups": 2,
+            "provenance": "illustrative",
+        }
+    ]
+    shown = invoke("--root", str(example_root), "criteria", "bo-mau@1")
+    assert shown.exit_code == 0
+    assert "N2. An ninh, trật tự" in shown.stdout
+    assert "minh họa (chưa có nguồn chính thức)" in shown.stdout
+    assert ">= 100 %" in shown.stdout
+    assert invoke("--root", str(example_root), "criteria", "bo-mau").stdout == shown.stdout
+
+
+def test_criteria_unknown_set_suggests_available(invoke: Invoke, example_root: Path) -> None:
+    result = invoke("--root", str(example_root), "criteria", "bo-mau@9")
+    assert result.exit_code == 2
+    assert "bo-mau@1" in result.stderr

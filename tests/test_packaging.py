@@ -1,0 +1,73 @@
+"""The wheel carries the example data, so an installed kieumau works anywhere."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run(
+        [sys.executable, "-m", "hatchling", "build", "-t", "wheel", "-d", str(out)],
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+    )
+    return next(out.glob("*.whl"))
+
+
+def test_wheel_bundles_data_and_templates(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for path in (REPO / "criteria").rglob("*.yaml"):
+        assert (
+            f"kieumau_cli/_bundled/criteria/{path.relative_to(REPO / 'criteria').as_posix()}"
+            in names
+        )
+    for path in (REPO / "wards").rglob("*.yaml"):
+        assert f"kieumau_cli/_bundled/wards/{path.relative_to(REPO / 'wards').as_posix()}" in names
+    assert any(name.startswith("kieumau_cli/_bundled/templates/") for name in names)
+
+
+def test_installed_wheel_runs_outside_the_repository(wheel: Path, tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-index",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(target), "NO_COLOR": "1", "KIEUMAU_TODAY": "2026-02-20"}
+    env.pop("KIEUMAU_ROOT", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "kieumau_cli", "status", "phuong-dong-son"],
+        check=False,
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "11/22 tiêu chí đạt (50%)" in result.stdout
+    assert str(target) in result.stderr  # the one-line notice names the bundled data
