@@ -58,6 +58,8 @@ def test_format_percent_and_dates() -> None:
     assert format_percent(37, 40, "vi") == "92,5%"
     assert format_percent(37, 40, "en") == "92.5%"
     assert format_percent(0, 0, "vi") == "—"
+    assert format_percent(1999, 2000, "vi") == "99,9%"  # 100% only when everything is met
+    assert format_percent(2000, 2000, "vi") == "100%"
     day = dt.date(2026, 2, 11)
     assert format_date(day, "vi") == "11/02/2026"
     assert format_date(day, "en") == "2026-02-11"

@@ -13,6 +13,7 @@ from typing import Any
 
 from ._models import CriteriaSet, Group, Status, Ward
 from ._scoring import CriterionView, Score, criterion_views, last_update, score
+from ._text import percent
 
 JSON_SCHEMA_VERSION = 1
 
@@ -87,7 +88,7 @@ def status_payload(result: WardStatus) -> dict[str, Any]:
         "not_applicable": current.not_applicable,
         "unknown": current.unknown,
         "criteria_count": current.criteria,
-        "percent": round(100 * current.ratio, 1),
+        "percent": percent(current.met, current.total),
         "qualifies": current.qualifies,
         "last_update": _iso(result.last_update),
         "reported": [
@@ -146,7 +147,7 @@ def row_payload(row: WardRow) -> dict[str, Any]:
         "in_progress": current.in_progress if current else None,
         "not_applicable": current.not_applicable if current else None,
         "unknown": current.unknown if current else None,
-        "percent": round(100 * current.ratio, 1) if current else None,
+        "percent": percent(current.met, current.total) if current else None,
         "qualifies": current.qualifies if current else None,
         "last_update": _iso(row.last_update),
         "problem": row.problem,

@@ -55,11 +55,20 @@ def format_number(value: float, lang: Lang, *, decimals: int | None = None) -> s
     return text
 
 
+def percent(numerator: int, denominator: int) -> float:
+    """One decimal; never rounds up to 100 unless everything is done (1999/2000 is 99.9)."""
+    if denominator == 0:
+        return 0.0
+    value = round(100 * numerator / denominator, 1)
+    if value >= 100 and numerator < denominator:
+        return 99.9
+    return value
+
+
 def format_percent(numerator: int, denominator: int, lang: Lang) -> str:
     if denominator == 0:
         return "—"
-    pct = round(100 * numerator / denominator, 1)
-    return f"{format_number(pct, lang)}%"
+    return f"{format_number(percent(numerator, denominator), lang)}%"
 
 
 def parse_iso_date(text: str) -> dt.date:
