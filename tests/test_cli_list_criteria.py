@@ -68,7 +68,7 @@ def test_criteria_lists_and_shows_a_set_with_provenance(invoke: Invoke, example_
     assert shown.exit_code == 0
     assert "N2. An ninh, trật tự" in shown.stdout
     assert "minh họa (chưa có nguồn chính thức)" in shown.stdout
-    assert ">= 100 %" in shown.stdout
+    assert "≥ 100 %" in shown.stdout
     assert invoke("--root", str(example_root), "criteria", "bo-mau").stdout == shown.stdout
 
 

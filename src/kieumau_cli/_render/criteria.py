@@ -10,6 +10,9 @@ from .._text import format_number
 from ._common import console, pick, provenance_text, write_json
 
 
+COMPARATOR_SIGNS = {">=": "≥", "<=": "≤", "==": "=", ">": ">", "<": "<"}
+
+
 def _pass_rule(criteria_set: CriteriaSet, lang: str) -> str:
     rule = criteria_set.pass_rule
     if rule.kind == "min_count":
@@ -47,7 +50,7 @@ def render_text(result: list[CriteriaSet] | CriteriaSet, lang: str, out: TextIO)
     con.print(f"{label(lang, 'issuer')}: {criteria_set.issuer}")
     if criteria_set.legal_basis is not None:
         con.print(f"{label(lang, 'legal_basis')}: {criteria_set.legal_basis.number}")
-    applies_to = ", ".join(criteria_set.applies_to)
+    applies_to = ", ".join(label(lang, f"kind.{kind}") for kind in criteria_set.applies_to)
     con.print(f"{label(lang, 'applies_to')}: {applies_to} · {_pass_rule(criteria_set, lang)}")
     con.print(f"{label(lang, 'source')}: {provenance_text(criteria_set.provenance, lang)}")
     for note in criteria_set.notes:
@@ -67,7 +70,7 @@ def render_text(result: list[CriteriaSet] | CriteriaSet, lang: str, out: TextIO)
                 indicator = criterion.indicator
                 con.print(
                     f"      {label(lang, 'indicator')}: {pick(indicator.name, lang)} "
-                    f"{indicator.comparator} {format_number(indicator.target, lang)} "
+                    f"{COMPARATOR_SIGNS[indicator.comparator]} {format_number(indicator.target, lang)} "
                     f"{indicator.unit}"
                 )
             if criterion.evidence_expected:
