@@ -1,19 +1,35 @@
-"""The README is checked against the code so the two cannot drift apart."""
+"""The README and docs/ are checked against the code so they cannot drift apart."""
 
 from __future__ import annotations
 
 import re
 import shlex
 
+import pytest
+from typer.testing import CliRunner
+
 from conftest import REPO
 from kieumau_cli._diagnostics import CODES
+from kieumau_cli.cli import app
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
+CLI_REFERENCE = REPO / "docs" / "cli.md"
 
 
-def test_every_diagnostic_code_is_documented_with_its_severity() -> None:
-    rows = dict(re.findall(r"^\| `([a-z-]+)` \| (error|warning) \|", README, flags=re.MULTILINE))
-    assert rows == {code: spec.severity for code, spec in CODES.items()}
+def _help(*args: str) -> str:
+    result = CliRunner().invoke(app, [*args, "--help"], env={"COLUMNS": "100", "NO_COLOR": "1"})
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def _commands() -> list[str]:
+    return re.findall(r"^  (\w+)\s{2,}", _help(), flags=re.MULTILINE)
+
+
+def test_every_diagnostic_code_is_documented_once_with_its_severity() -> None:
+    rows = re.findall(r"^\| `([a-z-]+)` \| (error|warning) \|", README, flags=re.MULTILINE)
+    assert len(rows) == len(dict(rows))
+    assert dict(rows) == {code: spec.severity for code, spec in CODES.items()}
 
 
 def test_every_shipped_criteria_set_is_in_the_readme_table() -> None:
@@ -31,12 +47,32 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert shlex.split(commands[1])[-1] == "pytest"
 
 
-def test_readme_commands_exist_in_help() -> None:
-    from typer.testing import CliRunner
-
-    from kieumau_cli.cli import app
-
-    help_text = CliRunner().invoke(app, ["--help"]).stdout
+def test_readme_lists_exactly_the_commands_of_help() -> None:
     documented = set(re.findall(r"^\| `kieumau (\w+)", README, flags=re.MULTILINE))
-    listed = set(re.findall(r"^  (\w+)\s{2,}", help_text, flags=re.MULTILINE))
-    assert documented and documented == listed
+    assert documented and documented == set(_commands())
+
+
+def test_linked_docs_exist() -> None:
+    for link in re.findall(r"\]\((docs/[\w.-]+)\)", README):
+        assert (REPO / link).is_file(), link
+
+
+def test_cli_reference_is_generated_from_help(request: pytest.FixtureRequest) -> None:
+    parts = [
+        "# Tham chiếu lệnh / Command reference",
+        "",
+        "Sinh từ `--help`; đừng sửa tay: `pytest tests/test_docs.py --update-golden`.",
+        "Generated from `--help`; do not edit by hand.",
+        "",
+        "## kieumau",
+        "",
+        "```text",
+        _help().rstrip(),
+        "```",
+    ]
+    for command in _commands():
+        parts += ["", f"## kieumau {command}", "", "```text", _help(command).rstrip(), "```"]
+    generated = "\n".join(parts) + "\n"
+    if request.config.getoption("--update-golden"):
+        CLI_REFERENCE.write_text(generated, encoding="utf-8")
+    assert CLI_REFERENCE.read_text(encoding="utf-8") == generated

@@ -7,15 +7,21 @@ it supersedes), so the cost grows linearly with the number of files.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ._diagnostics import Diagnostic, nearest
 from ._models import CriteriaSet, Status, Ward
 from ._repository import Loaded, Repository, load_criteria_set, load_ward
-from ._scoring import score, statuses_as_of
+from ._scoring import epoch_start, score, statuses_as_of
 from ._yaml import Document
+
+if TYPE_CHECKING:
+    from ._git_checks import HistoryBase
 
 
 @dataclass(slots=True)
@@ -53,9 +59,20 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def run_check(repository: Repository, paths: list[Path] | None, today: dt.date) -> CheckResult:
-    """Check the given files (default: every criteria set and ward of the root)."""
-    if paths:
+def run_check(
+    repository: Repository,
+    paths: list[Path] | None,
+    today: dt.date,
+    *,
+    base: HistoryBase | None = None,
+) -> CheckResult:
+    """Check the given files (None: every criteria set and ward of the root).
+
+    With `base`, wards that changed since a git revision must also keep every
+    history entry they had there (append-only). Large inputs are split over
+    the available cores; the result does not depend on how.
+    """
+    if paths is not None:
         files = expand_paths(paths)
         set_files = [p for p in files if _kind_of(p.resolve()) == "criteria"]
         ward_files = [p for p in files if p not in set_files]
@@ -69,15 +86,75 @@ def run_check(repository: Repository, paths: list[Path] | None, today: dt.date) 
         result.diagnostics += loaded.diagnostics
         if loaded.model is not None and loaded.document is not None:
             result.diagnostics += set_cross_rules(repository, loaded.document, loaded.model)
-    for path in ward_files:
-        loaded_ward = load_ward(path, repository.display(path))
-        result.diagnostics += loaded_ward.diagnostics
-        if loaded_ward.model is not None and loaded_ward.document is not None:
-            result.diagnostics += ward_cross_rules(
-                repository, loaded_ward.document, loaded_ward.model, today
-            )
+    result.diagnostics += check_wards(repository, ward_files, today, base)
+    if base is not None:
+        result.diagnostics += base.deleted
     result.diagnostics.sort(key=Diagnostic.sort_key)
     return result
+
+
+def ward_diagnostics(
+    repository: Repository, path: Path, today: dt.date, base: HistoryBase | None = None
+) -> list[Diagnostic]:
+    """Everything `check` says about one ward file."""
+    loaded = load_ward(path, repository.display(path))
+    found = list(loaded.diagnostics)
+    if loaded.model is not None and loaded.document is not None:
+        found += ward_cross_rules(repository, loaded.document, loaded.model, today)
+    if base is not None and loaded.document is not None:
+        found += base.check(path, loaded.document)
+    return found
+
+
+# Below this many wards, starting a second process costs more than it saves.
+PARALLEL_MIN_FILES = 300
+# What a forked worker needs, set by the parent just before forking.
+_worker_state: list[tuple[Repository, dt.date, HistoryBase | None]] = []
+
+
+def jobs_for(count: int) -> int:
+    """Processes to use for `count` files: KIEUMAU_JOBS, else every usable core."""
+    wanted = os.environ.get("KIEUMAU_JOBS", "")
+    if wanted.isdigit() and int(wanted) > 0:
+        jobs = int(wanted)
+    elif count < PARALLEL_MIN_FILES:
+        return 1
+    else:
+        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+    if sys.platform != "linux":  # fork is only safe and cheap on Linux
+        return 1
+    return max(1, min(jobs, count))
+
+
+def check_wards(
+    repository: Repository, paths: list[Path], today: dt.date, base: HistoryBase | None
+) -> list[Diagnostic]:
+    jobs = jobs_for(len(paths))
+    if jobs == 1:
+        return [d for path in paths for d in ward_diagnostics(repository, path, today, base)]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    repository.all_sets()  # load the sets once, before the workers are forked
+    _worker_state[:] = [(repository, today, base)]
+    # Interleaved slices keep the work even; the output is sorted afterwards.
+    chunks = [paths[start::jobs] for start in range(jobs)]
+    try:
+        with ProcessPoolExecutor(
+            max_workers=jobs - 1, mp_context=multiprocessing.get_context("fork")
+        ) as pool:
+            futures = [pool.submit(_check_chunk, chunk) for chunk in chunks[1:]]
+            found = _check_chunk(chunks[0])
+            for future in futures:
+                found += future.result()
+    finally:
+        _worker_state.clear()
+    return found
+
+
+def _check_chunk(paths: list[Path]) -> list[Diagnostic]:
+    repository, today, base = _worker_state[0]
+    return [d for path in paths for d in ward_diagnostics(repository, path, today, base)]
 
 
 def set_cross_rules(
@@ -192,6 +269,7 @@ def _history_rules(
     known = {criterion.id for criterion in criteria_set.criteria}
     previous_date: dt.date | None = None
     last_to: dict[str, Status] = {}
+    start = epoch_start(ward.history)
     for index, entry in enumerate(ward.history):
         loc = ("history", index)
         if previous_date is not None and entry.date < previous_date:
@@ -213,6 +291,8 @@ def _history_rules(
                     today=today.isoformat(),
                 )
             )
+        if index < start:
+            continue  # written under the set before the last migration: its ids are not ours
         if entry.criterion not in known:
             found.append(
                 document.diagnostic(
@@ -259,6 +339,8 @@ def _history_rules(
 def _reported_rules(document: Document, ward: Ward, criteria_set: CriteriaSet) -> list[Diagnostic]:
     found = []
     for index, reported in enumerate(ward.reported):
+        if reported.criteria not in (None, ward.criteria):
+            continue  # counted under a former set; it was checked while that set was current
         computed = score(criteria_set, statuses_as_of(ward, criteria_set, reported.date))
         if (computed.met, computed.total) != (reported.met, reported.total):
             found.append(

@@ -26,6 +26,8 @@ class ListFormat(StrEnum):
 class CheckFormat(StrEnum):
     text = "text"
     json = "json"
+    github = "github"
+    sarif = "sarif"
 
 
 class CriteriaFormat(StrEnum):
@@ -71,25 +73,48 @@ def list_(
 
 
 @app.command()
-def check(
+def check(  # noqa: PLR0917 - one parameter per option
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Tệp hoặc thư mục cần kiểm tra (mặc định: toàn bộ criteria/ và wards/)."
+            metavar="[PATH]... | [REV]",
+            help="Tệp hoặc thư mục cần kiểm tra (mặc định: toàn bộ criteria/ và wards/); "
+            "với --changed: phiên bản git REV để so sánh.",
         ),
     ] = None,
     fmt: Annotated[
-        CheckFormat, typer.Option("--format", "-f", help="text | json")
+        CheckFormat, typer.Option("--format", "-f", help="text | json | github | sarif")
     ] = CheckFormat.text,
     strict: Annotated[
         bool, typer.Option("--strict", help="Cảnh báo cũng trả mã 1. / Warnings fail too.")
     ] = False,
+    changed: Annotated[
+        bool,
+        typer.Option(
+            "--changed",
+            help="Chỉ kiểm tra tệp đổi từ REV (mặc định: điểm rẽ nhánh với nhánh mặc định) và "
+            "các đơn vị phụ thuộc. / Only files changed since REV, and their dependents.",
+        ),
+    ] = False,
+    base: Annotated[
+        str | None,
+        typer.Option(
+            "--base",
+            metavar="REV",
+            help="Lịch sử chỉ được ghi thêm: mục có ở REV phải còn nguyên và đúng chỗ. "
+            "/ History is append-only since REV.",
+        ),
+    ] = None,
     lang: LangOption = Lang.vi,
 ) -> None:
     """Kiểm tra lược đồ và quy tắc liên tệp. Mã thoát: 0 sạch, 1 có lỗi, 2 lỗi dùng lệnh."""
     from ._commands import cmd_check
 
-    guard(lambda: cmd_check(context(), paths or [], fmt.value, strict, lang.value))
+    guard(
+        lambda: cmd_check(
+            context(), paths or [], fmt.value, strict, lang.value, changed=changed, base=base
+        )
+    )
 
 
 @app.command()

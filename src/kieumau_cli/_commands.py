@@ -144,15 +144,41 @@ def cmd_list(
     return EXIT_FINDINGS if problems else EXIT_OK
 
 
-def cmd_check(context: Context, paths: list[Path], fmt: str, strict: bool, lang: str) -> int:
+def cmd_check(
+    context: Context,
+    paths: list[Path],
+    fmt: str,
+    strict: bool,
+    lang: str,
+    *,
+    changed: bool = False,
+    base: str | None = None,
+) -> int:
     from ._checks import run_check
 
-    missing = [path for path in paths if not path.exists()]
-    if missing:
-        raise UsageError(f"không có tệp hoặc thư mục (no such file or folder): {missing[0]}")
-    result = run_check(context.repository, paths or None, context.today)
+    selection: list[Path] | None
+    if changed:
+        from ._git_checks import changed_files
+
+        if len(paths) > 1:
+            raise UsageError(
+                "--changed nhận nhiều nhất một phiên bản REV, không nhận đường dẫn "
+                "(--changed takes at most one REV, no paths)"
+            )
+        selection = changed_files(context.repository, str(paths[0]) if paths else None)
+    else:
+        missing = [path for path in paths if not path.exists()]
+        if missing:
+            raise UsageError(f"không có tệp hoặc thư mục (no such file or folder): {missing[0]}")
+        selection = paths or None
+    history = None
+    if base is not None:
+        from ._git_checks import history_base
+
+        history = history_base(context.repository, base, report_deleted=not paths or changed)
+    result = run_check(context.repository, selection, context.today, base=history)
     _render.render("check", fmt, result, lang, context.out)
-    if fmt == "text":
+    if fmt in ("text", "github"):
         context.err.write(
             label(
                 lang,

@@ -221,6 +221,35 @@ CODES: dict[str, Code] = {
         "báo cáo ngày {date} ghi {reported} nhưng tính từ lịch sử được {computed}",
         "reported {reported} on {date} but history gives {computed}",
     ),
+    # --- history against a git revision (check --base REV) ----------------------------
+    "history-rewritten": Code(
+        "error",
+        "mục lịch sử #{number} ({entry}) đã bị sửa so với {rev}",
+        "history entry #{number} ({entry}) was changed since {rev}",
+        "lịch sử chỉ được ghi thêm: khôi phục mục cũ, ghi sửa đổi thành một mục mới ở cuối",
+        "history is append-only: restore the entry and record the correction as a new entry",
+    ),
+    "history-deleted": Code(
+        "error",
+        "mục lịch sử #{number} ({entry}) có ở {rev} đã bị xóa",
+        "history entry #{number} ({entry}) present at {rev} was deleted",
+        "khôi phục mục đã xóa; lịch sử chỉ được ghi thêm",
+        "restore the deleted entry; history is append-only",
+    ),
+    "history-inserted": Code(
+        "error",
+        "mục lịch sử #{number} ({entry}) được chèn vào giữa các mục đã có ở {rev}",
+        "history entry #{number} ({entry}) was inserted among the entries present at {rev}",
+        "chỉ ghi thêm mục mới ở cuối lịch sử",
+        "append new entries at the end of the history",
+    ),
+    "history-file-deleted": Code(
+        "error",
+        "tệp đơn vị có {count} mục lịch sử ở {rev} đã bị xóa",
+        "ward file with {count} history entries at {rev} was deleted",
+        "khôi phục tệp; khi sáp nhập hay đổi tên, chuyển tệp sang tên mới và giữ nguyên lịch sử",
+        "restore the file; when a ward is merged or renamed, move the file and keep its history",
+    ),
 }
 
 

@@ -4,6 +4,8 @@ escapes is a bug and is reported as such."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
@@ -44,3 +46,21 @@ class InvalidDataError(KieumauError):
     def __init__(self, message: str, diagnostics: list[object]) -> None:
         super().__init__(message)
         self.diagnostics = diagnostics
+
+
+class ConcurrentEditError(KieumauError):
+    """The file changed on disk between reading and writing it."""
+
+    exit_code = EXIT_FINDINGS
+
+
+class WriteFailedError(KieumauError):
+    """The operating system refused the write (disk full, permissions…)."""
+
+
+class AlreadyExistsError(KieumauError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"đã có tệp {path.name}; không ghi đè (file already exists; not overwritten)",
+            hint="dùng 'kieumau set' để sửa đơn vị đã có (use 'kieumau set' to edit it)",
+        )

@@ -13,7 +13,14 @@ import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    model_validator,
+)
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
@@ -36,8 +43,12 @@ def _not_a_number(value: Any) -> Any:
 
 Day = Annotated[dt.date, BeforeValidator(_not_a_number)]
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
-Ident = Annotated[str, BeforeValidator(_int_to_str), Field(pattern=ID_PATTERN)]
-Version = Annotated[str, BeforeValidator(_int_to_str), Field(pattern=ID_PATTERN)]
+# The exported JSON Schema says what the loader accepts: a label, or a whole number.
+_ID_SCHEMA = WithJsonSchema(
+    {"anyOf": [{"type": "string", "pattern": ID_PATTERN}, {"type": "integer", "minimum": 0}]}
+)
+Ident = Annotated[str, BeforeValidator(_int_to_str), Field(pattern=ID_PATTERN), _ID_SCHEMA]
+Version = Annotated[str, BeforeValidator(_int_to_str), Field(pattern=ID_PATTERN), _ID_SCHEMA]
 SetRef = Annotated[str, Field(pattern=SET_REF_PATTERN)]
 NonEmpty = Annotated[str, Field(min_length=1)]
 
@@ -49,7 +60,10 @@ class _Model(BaseModel):
 
 
 class Status(StrEnum):
-    """Closed set of per-criterion statuses."""
+    """Trạng thái tiêu chí / Criterion status
+
+    Tập đóng: met, not_met, in_progress, not_applicable, unknown. / A closed set.
+    """
 
     MET = "met"
     NOT_MET = "not_met"
@@ -59,7 +73,10 @@ class Status(StrEnum):
 
 
 class Text(_Model):
-    """Bilingual text: Vietnamese is required, English optional."""
+    """Văn bản song ngữ / Bilingual text
+
+    Tiếng Việt bắt buộc, tiếng Anh tùy chọn. / Vietnamese is required, English optional.
+    """
 
     vi: NonEmpty = Field(description="Tiếng Việt / Vietnamese")
     en: NonEmpty | None = Field(default=None, description="Tiếng Anh / English")
@@ -69,7 +86,10 @@ class Text(_Model):
 
 
 class OfficialSource(_Model):
-    """A legal document (số hiệu, ngày, điều/khoản)."""
+    """Nguồn: văn bản / Source: legal document
+
+    Văn bản pháp lý: số hiệu, ngày, điều/khoản. / A legal document: number, date, clause.
+    """
 
     kind: Literal["official"]
     document: NonEmpty = Field(
@@ -83,7 +103,11 @@ class OfficialSource(_Model):
 
 
 class PressSource(_Model):
-    """A news article, cited by title and date (never copied)."""
+    """Nguồn: báo chí / Source: press
+
+    Bài báo, dẫn theo tiêu đề và ngày (không sao chép nội dung). / A news article, cited by
+    title and date (never copied).
+    """
 
     kind: Literal["press"]
     title: NonEmpty = Field(description="Tiêu đề bài báo / article title")
@@ -101,7 +125,11 @@ Source = Annotated[OfficialSource | PressSource, Field(discriminator="kind")]
 
 
 class IllustrativeSource(_Model):
-    """Text we could not source: shown as illustrative, never as official."""
+    """Nguồn: minh họa / Source: illustrative
+
+    Nội dung chưa tìm được nguồn: chỉ mang tính minh họa, không bao giờ là chính thức. / Text
+    we could not source: shown as illustrative, never as official.
+    """
 
     kind: Literal["illustrative"]
     note: NonEmpty = Field(description="Vì sao không có nguồn / why no source")
@@ -119,12 +147,16 @@ Provenance = Annotated[
 
 
 class LegalBasis(_Model):
+    """Căn cứ pháp lý / Legal basis"""
+
     number: NonEmpty = Field(description="Số hiệu / document number")
     date: Day | None = None
     title: str | None = None
 
 
 class Effective(_Model):
+    """Thời gian hiệu lực / Period in force"""
+
     start: Day | None = Field(default=None, alias="from")
     until: Day | None = None
 
@@ -132,13 +164,19 @@ class Effective(_Model):
 
 
 class PassRuleAll(_Model):
-    """Every applicable criterion must be met."""
+    """Quy tắc đạt: tất cả / Pass rule: all
+
+    Mọi tiêu chí áp dụng phải đạt. / Every applicable criterion must be met.
+    """
 
     kind: Literal["all"]
 
 
 class PassRuleMinCount(_Model):
-    """At least `min` criteria met."""
+    """Quy tắc đạt: tối thiểu / Pass rule: minimum count
+
+    Đạt ít nhất `min` tiêu chí. / At least `min` criteria met.
+    """
 
     kind: Literal["min_count"]
     min: int = Field(ge=1)
@@ -150,6 +188,11 @@ Comparator = Literal[">=", "<=", "==", ">", "<"]
 
 
 class Indicator(_Model):
+    """Chỉ số đo được / Measurable indicator
+
+    Tên, đơn vị, phép so sánh và mục tiêu. / Name, unit, comparator and target.
+    """
+
     name: Text
     unit: str = Field(description="Đơn vị, ví dụ %, vụ, điểm / unit")
     comparator: Comparator
@@ -158,12 +201,20 @@ class Indicator(_Model):
 
 
 class Group(_Model):
+    """Nhóm tiêu chí / Criteria group"""
+
     id: Ident
     title: Text
     provenance: Provenance | None = None
 
 
 class Criterion(_Model):
+    """Tiêu chí / Criterion
+
+    Một tiêu chí của bộ, thuộc một nhóm, kèm nguồn gốc. / One criterion of the set, in a
+    group, with its provenance.
+    """
+
     id: Ident
     group: Ident
     title: Text
@@ -182,7 +233,11 @@ AppliesTo = Literal["phuong", "xa", "dac_khu"]
 
 
 class CriteriaSet(_Model):
-    """A versioned criteria set: `criteria/<id>/<version>.yaml`."""
+    """Bộ tiêu chí / Criteria set
+
+    Bộ tiêu chí có phiên bản: `criteria/<mã>/<phiên-bản>.yaml`. / A versioned criteria set:
+    `criteria/<id>/<version>.yaml`.
+    """
 
     id: Slug
     version: Version
@@ -217,6 +272,11 @@ _SET_REF_RE = re.compile(SET_REF_PATTERN)
 
 
 class FormerName(_Model):
+    """Tên cũ / Former name
+
+    Tên, đơn vị trước sáp nhập hay đổi tên. / Name and unit before a merger or renaming.
+    """
+
     name: NonEmpty
     unit: str | None = None
     province: str | None = None
@@ -229,6 +289,12 @@ class FormerName(_Model):
 
 
 class Plan(_Model):
+    """Kế hoạch / Plan
+
+    Kế hoạch xây dựng mô hình (số hiệu, ngày, nơi ban hành). / The plan (number, date,
+    issuer).
+    """
+
     number: NonEmpty
     date: Day | None = None
     issuer: str | None = None
@@ -236,11 +302,20 @@ class Plan(_Model):
 
 
 class Reported(_Model):
-    """An aggregate published somewhere, e.g. 11/22 on 2026-02-11."""
+    """Số liệu đã công bố / Published aggregate
+
+    Kết quả tổng đã công bố kèm nguồn, ví dụ 11/22 ngày 2026-02-11. / An aggregate published
+    somewhere, e.g. 11/22 on 2026-02-11.
+    """
 
     date: Day
     met: int = Field(ge=0)
     total: int = Field(ge=1)
+    criteria: SetRef | None = Field(
+        default=None,
+        description="Bộ tiêu chí dùng để đếm, nếu khác bộ hiện tại (ghi bởi `migrate`) / "
+        "set the aggregate was counted under, when not the ward's current set",
+    )
     source: Source
 
     @model_validator(mode="after")
@@ -251,6 +326,8 @@ class Reported(_Model):
 
 
 class Evidence(_Model):
+    """Minh chứng / Evidence"""
+
     title: NonEmpty
     ref: str | None = Field(
         default=None, description="Số văn bản, đường dẫn / document number or link"
@@ -259,6 +336,8 @@ class Evidence(_Model):
 
 
 class Reading(_Model):
+    """Số đo chỉ số / Indicator reading"""
+
     value: float
     date: Day
     source: Source | None = None
@@ -266,6 +345,12 @@ class Reading(_Model):
 
 
 class CriterionStatus(_Model):
+    """Trạng thái một tiêu chí / Status of one criterion
+
+    Trạng thái, người phụ trách, hạn, minh chứng, số đo. / Status, owner, due date,
+    evidence, readings.
+    """
+
     status: Status
     owner: str | None = None
     due: Day | None = None
@@ -277,18 +362,70 @@ class CriterionStatus(_Model):
 
 
 class HistoryEntry(_Model):
+    """Mục lịch sử / History entry
+
+    Một lần đổi trạng thái (từ → sang); lịch sử chỉ được ghi thêm. / One status change
+    (from → to); history is append-only.
+    """
+
     date: Day
     criterion: Ident
     from_: Status = Field(alias="from")
     to: Status
     note: str | None = None
     by: str | None = None
+    migrated_from: SetRef | None = Field(
+        default=None,
+        description="Bộ tiêu chí cũ, trên các mục do `migrate` ghi; các mục trước đó thuộc bộ cũ / "
+        "set the ward moved from, on entries written by `migrate`",
+    )
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
+class DocumentInfo(_Model):
+    """Thông tin văn bản / Document details
+
+    Cho báo cáo .docx theo Nghị định 30/2020/NĐ-CP; khóa nào không ghi thì suy ra từ tệp đơn vị.
+    / For the .docx documents (Decree 30/2020/NĐ-CP); a key left out is derived from the ward.
+    """
+
+    superior: NonEmpty | None = Field(
+        default=None,
+        description="Cơ quan chủ quản, ví dụ Công an tỉnh Thanh Hóa (mặc định: Công an + tên "
+        "tỉnh) / superior body (default: from the province name)",
+    )
+    place: NonEmpty | None = Field(
+        default=None,
+        description="Địa danh trên dòng ngày tháng, ví dụ Đông Sơn (mặc định: tên phường bỏ "
+        "chữ Phường/Xã) / place name on the date line (default: the ward name without its kind)",
+    )
+    symbol: NonEmpty | None = Field(
+        default=None,
+        description="Ký hiệu sau số văn bản, ví dụ BC-CAP / document symbol after the number",
+    )
+    signer_title: NonEmpty | None = Field(
+        default=None,
+        description="Chức vụ người ký, ví dụ Trưởng Công an phường / signer's title",
+    )
+    signer_name: NonEmpty | None = Field(
+        default=None,
+        description="Họ tên người ký (không ghi: để trống chỗ ký) / signer's name "
+        "(left out: a placeholder)",
+    )
+    recipients: list[NonEmpty] | None = Field(
+        default=None,
+        description="Nơi nhận, mỗi dòng một nơi, dòng cuối thường là Lưu: VT / recipients, one "
+        "per line (default: the superior body, then Lưu: VT)",
+    )
+
+
 class Ward(_Model):
-    """A ward (or commune) status file: `wards/<province>/<ward>.yaml`."""
+    """Tệp trạng thái đơn vị / Ward status file
+
+    Trạng thái một phường (xã): `wards/<tỉnh>/<phường>.yaml`. / A ward (or commune) status
+    file: `wards/<province>/<ward>.yaml`.
+    """
 
     province: Slug
     ward: Slug
@@ -297,10 +434,17 @@ class Ward(_Model):
     unit: NonEmpty = Field(description="Tên đơn vị công an / police unit name")
     kind: AppliesTo = "phuong"
     former: list[FormerName] = Field(default_factory=list)
-    criteria: SetRef = Field(description="Bộ tiêu chí áp dụng, dạng set@version")
+    criteria: SetRef = Field(
+        description="Bộ tiêu chí áp dụng, dạng set@version / criteria set, as set@version"
+    )
     plan: Plan | None = None
     start: Day | None = None
     target: Day | None = None
+    document: DocumentInfo | None = Field(
+        default=None,
+        description="Thông tin văn bản cho báo cáo .docx (tùy chọn) / details for .docx "
+        "documents (optional)",
+    )
     provenance: Provenance
     sources: list[Source] = Field(default_factory=list)
     reported: list[Reported] = Field(default_factory=list)

@@ -238,6 +238,9 @@ class Repository:
         parts = [slugify(part) for part in argument.split("/")]
         if not all(parts):
             raise UsageError(f"mã đơn vị không hợp lệ (invalid ward): '{argument}'")
+        quick = self._find_ward_file(parts)
+        if quick is not None:
+            return quick
         keys = self.ward_keys()
         if len(parts) == 2:
             key = "/".join(parts)
@@ -261,6 +264,30 @@ class Repository:
         if close:
             message += "; có phải (did you mean): " + ", ".join(close) + "?"
         raise WardNotFoundError(message)
+
+    def _find_ward_file(self, parts: list[str]) -> Path | None:
+        """The one file for `parts` by a few stat calls instead of listing every ward;
+        None when it takes the full listing to say more (not found, ambiguous)."""
+        wards = self.root.wards_dir
+        if len(parts) == 2:
+            provinces = [parts[0]]
+        else:
+            try:
+                provinces = [
+                    entry.name
+                    for entry in os.scandir(wards)
+                    if entry.is_dir() and not entry.name.startswith(".")
+                ]
+            except OSError:
+                return None
+        found = []
+        for province in provinces:
+            for suffix in reversed(YAML_SUFFIXES):  # as in ward_keys: .yml over .yaml
+                path = wards / province / f"{parts[-1]}{suffix}"
+                if path.is_file():
+                    found.append(path)
+                    break
+        return found[0] if len(found) == 1 else None
 
     def load_ward(self, path: Path) -> Loaded[Ward]:
         return load_ward(path, self.display(path))

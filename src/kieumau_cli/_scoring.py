@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ._models import CriteriaSet, Criterion, CriterionStatus, HistoryEntry, Status, Ward
@@ -57,9 +57,28 @@ class CriterionView:
         return self.entry.due < today and self.status not in (Status.MET, Status.NOT_APPLICABLE)
 
 
+def epoch_start(history: Sequence[HistoryEntry]) -> int:
+    """Index of the first history entry written under the ward's current set: the first
+    entry of its last migration (0 if it never migrated). Earlier entries name criteria
+    of a former set and are not to be read against the current one."""
+    marks = [index for index, entry in enumerate(history) if entry.migrated_from]
+    if not marks:
+        return 0
+    start = marks[-1]
+    source = history[start].migrated_from
+    while start > 0 and history[start - 1].migrated_from == source:
+        start -= 1
+    return start
+
+
+def current_history(ward: Ward) -> Sequence[HistoryEntry]:
+    """History written under the ward's current criteria set."""
+    return ward.history[epoch_start(ward.history) :]
+
+
 def history_by_criterion(ward: Ward) -> dict[str, list[HistoryEntry]]:
     grouped: dict[str, list[HistoryEntry]] = {}
-    for entry in ward.history:
+    for entry in current_history(ward):
         grouped.setdefault(entry.criterion, []).append(entry)
     for entries in grouped.values():
         entries.sort(key=lambda entry: entry.date)  # stable: keeps file order within a day

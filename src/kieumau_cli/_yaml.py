@@ -46,10 +46,35 @@ class _Located(Exception):
         self.params = params
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+_ScalarNode = yaml.ScalarNode
+
+
 class _StrictLoader(_BaseLoader):
     """Safe loader that refuses duplicate keys and reports impossible dates."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        # Fast path, taken by almost every mapping: plain string keys, all
+        # different. A string key is its node's text, and a string value too,
+        # so neither needs the generic constructor (nor its alias bookkeeping:
+        # a file with aliases never gets here, see `_refuse_aliases`).
+        pairs = node.value
+        keys = [key.value for key, _ in pairs if key.tag == _STR_TAG and type(key) is _ScalarNode]
+        if len(keys) == len(pairs) and len(set(keys)) == len(keys):
+            construct = self.construct_object
+            return {
+                key.value: (
+                    value.value
+                    if value.tag == _STR_TAG and type(value) is _ScalarNode
+                    else construct(value, deep=deep)
+                )
+                for key, value in pairs
+            }
+        return self._construct_mapping_checked(node, deep)
+
+    def _construct_mapping_checked(
+        self, node: yaml.MappingNode, deep: bool = False
+    ) -> dict[Any, Any]:
         seen: dict[Hashable, yaml.Node] = {}
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=deep)

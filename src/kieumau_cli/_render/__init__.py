@@ -20,7 +20,12 @@ _REGISTRY: dict[str, dict[str, str]] = {
         "json": "listing:render_json",
         "csv": "listing:render_csv",
     },
-    "check": {"text": "diagnostics:render_text", "json": "diagnostics:render_json"},
+    "check": {
+        "text": "diagnostics:render_text",
+        "json": "diagnostics:render_json",
+        "github": "github:render_github",
+        "sarif": "sarif:render_sarif",
+    },
     "criteria": {"text": "criteria:render_text", "json": "criteria:render_json"},
 }
 

@@ -14,6 +14,8 @@ from .._text import format_date, format_percent
 if TYPE_CHECKING:
     from rich.console import Console
 
+COMPARATOR_SIGNS = {">=": "≥", "<=": "≤", "==": "=", ">": ">", "<": "<"}
+
 STATUS_STYLE = {
     Status.MET: "green",
     Status.IN_PROGRESS: "yellow",

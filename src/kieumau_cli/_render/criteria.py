@@ -7,10 +7,7 @@ from typing import TextIO
 from .._i18n import label
 from .._models import CriteriaSet
 from .._text import format_number
-from ._common import console, pick, provenance_text, write_json
-
-
-COMPARATOR_SIGNS = {">=": "≥", "<=": "≤", "==": "=", ">": ">", "<": "<"}
+from ._common import COMPARATOR_SIGNS, console, pick, provenance_text, write_json
 
 
 def _pass_rule(criteria_set: CriteriaSet, lang: str) -> str:
@@ -70,8 +67,8 @@ def render_text(result: list[CriteriaSet] | CriteriaSet, lang: str, out: TextIO)
                 indicator = criterion.indicator
                 con.print(
                     f"      {label(lang, 'indicator')}: {pick(indicator.name, lang)} "
-                    f"{COMPARATOR_SIGNS[indicator.comparator]} {format_number(indicator.target, lang)} "
-                    f"{indicator.unit}"
+                    f"{COMPARATOR_SIGNS[indicator.comparator]} "
+                    f"{format_number(indicator.target, lang)} {indicator.unit}"
                 )
             if criterion.evidence_expected:
                 expected = "; ".join(criterion.evidence_expected)

@@ -1,0 +1,239 @@
+"""Benchmark kieumau on a synthetic national dataset, in one run, on the same files.
+
+    python bench/run.py                       # 3,321 stations (generated once into bench/out/)
+    python bench/run.py --stations 200 --repeat 1 --out /tmp/bench   # quick
+
+Measures, as separate processes (wall time, median of --repeat runs, runs
+interleaved): the floor (read every ward file and `yaml.load` it with
+libyaml's CSafeLoader in one process, no validation), `kieumau check`,
+`kieumau list --format json`, `kieumau status WARD`, `kieumau --help`,
+`python -c "import typer, pydantic, yaml"`, `python -c "import typer"`,
+check-jsonschema with the exported ward schema and yamllint over the same
+files (when installed: `pip install -e '.[bench]'`), the peak memory of
+`check`, and `check` on a tenth of the stations for the scaling ratio.
+Prints a Markdown table with each ratio beside its target.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate import generate  # noqa: E402
+
+FLOOR = """
+import sys, pathlib, yaml
+for path in sorted(pathlib.Path(sys.argv[1]).glob("*/*.yaml")):
+    yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+"""
+MAXRSS = """
+import resource, subprocess, sys
+done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+
+
+@dataclass
+class Row:
+    name: str
+    seconds: float | None
+    ratio: str = ""
+    target: str = ""
+    holds: str = ""
+
+
+def _tool(name: str) -> str | None:
+    return shutil.which(name, path=str(Path(sys.executable).parent)) or shutil.which(name)
+
+
+def _env() -> dict[str, str]:
+    env = {**os.environ, "KIEUMAU_TODAY": "2026-06-30", "NO_COLOR": "1"}
+    env.pop("KIEUMAU_ROOT", None)
+    return env
+
+
+def _time(command: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        command,
+        cwd=cwd,
+        env=_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        check=False,
+    )
+    return time.perf_counter() - start
+
+
+def measure(commands: dict[str, list[str]], cwd: Path, repeat: int) -> dict[str, float]:
+    """Median wall time of each command; the runs of different commands interleave."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(repeat):
+        for name, command in commands.items():
+            times[name].append(_time(command, cwd))
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def peak_memory_mb(command: list[str], cwd: Path) -> float:
+    out = subprocess.run(
+        [sys.executable, "-c", MAXRSS, *command],
+        cwd=cwd,
+        env=_env(),
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return int(out.strip()) / 1024  # KiB on Linux
+
+
+def dataset(out: Path, stations: int, seed: int) -> Path:
+    marker = out / f".stations-{stations}-seed-{seed}"
+    if not marker.exists():
+        generate(out, stations, seed)
+        marker.write_text("", encoding="utf-8")
+    return out
+
+
+def _ratio(value: float | None, base: float | None) -> float | None:
+    return value / base if value is not None and base else None
+
+
+def run(stations: int, out: Path, repeat: int, seed: int, *, external: bool = True) -> list[Row]:
+    big = dataset(out / f"wards-{stations}", stations, seed)
+    small = dataset(out / f"wards-{max(stations // 10, 1)}", max(stations // 10, 1), seed)
+    kieumau = [sys.executable, "-m", "kieumau_cli"]
+    script = _tool("kieumau")
+    if script:
+        kieumau = [script]
+    python = sys.executable
+    ward = sorted((big / "wards").glob("*/*.yaml"))[0]
+    ward_files = [str(path.relative_to(big)) for path in sorted((big / "wards").glob("*/*.yaml"))]
+    heavy: dict[str, list[str]] = {
+        "floor": [python, "-c", FLOOR, "wards"],
+        "check": [*kieumau, "--root", ".", "check"],
+        "list": [*kieumau, "--root", ".", "list", "--format", "json"],
+    }
+    others: dict[str, list[str]] = {}
+    checker, linter = _tool("check-jsonschema"), _tool("yamllint")
+    if checker and external:
+        others["check-jsonschema"] = [checker, "--schemafile", "schemas/ward.schema.json"]
+        others["check-jsonschema"] += ward_files
+    if linter and external:
+        others["yamllint"] = [linter, "-f", "parsable", "-d", "relaxed", "wards"]
+    light = {
+        "status": [*kieumau, "--root", ".", "status", f"{ward.parent.name}/{ward.stem}"],
+        "help": [*kieumau, "--help"],
+        "import typer, pydantic, yaml": [python, "-c", "import typer, pydantic, yaml"],
+        "import typer": [python, "-c", "import typer"],
+    }
+    t = measure(heavy, big, repeat)
+    t.update(measure(others, big, 1))  # 10-30× slower than check: one run is precise enough
+    t.update(measure(light, big, max(repeat * 5, 5)))
+    t["check (1/10 of the stations)"] = measure({"c": heavy["check"]}, small, repeat)["c"]
+    memory = peak_memory_mb(heavy["check"], big)
+
+    def holds(value: float | None, limit: float, *, at_least: bool = False) -> str:
+        if value is None:
+            return "n/a"
+        return "yes" if (value >= limit if at_least else value <= limit) else "**no**"
+
+    def fmt(value: float | None) -> str:
+        return f"{value:.2f}×" if value is not None else "n/a"
+
+    floor = t["floor"]
+    rows = [Row(f"floor: read + CSafeLoader, {stations} files", floor)]
+    for name in ("check", "list"):
+        ratio = _ratio(t[name], floor)
+        label = "`kieumau check`" if name == "check" else "`kieumau list --format json`"
+        rows.append(Row(label, t[name], fmt(ratio) + " floor", "≤ 1.5× floor", holds(ratio, 1.5)))
+    speedup = _ratio(t.get("check-jsonschema"), t["check"])
+    rows.append(
+        Row(
+            "check-jsonschema (exported ward schema)",
+            t.get("check-jsonschema"),
+            fmt(speedup) + " check",
+            "≥ 3× check",
+            holds(speedup, 3, at_least=True),
+        )
+    )
+    rows.append(
+        Row(
+            "yamllint (relaxed)",
+            t.get("yamllint"),
+            fmt(_ratio(t.get("yamllint"), t["check"])) + " check",
+        )
+    )
+    scaling = _ratio(t["check"], t["check (1/10 of the stations)"])
+    rows.append(
+        Row(
+            f"`kieumau check`, {max(stations // 10, 1)} stations",
+            t["check (1/10 of the stations)"],
+            f"10× data: {fmt(scaling)} time",
+            "≤ 10.5×",
+            holds(scaling, 10.5),
+        )
+    )
+    base = t["import typer, pydantic, yaml"]
+    rows.append(Row('`python -c "import typer, pydantic, yaml"`', base))
+    ratio = _ratio(t["status"], base)
+    rows.append(
+        Row(
+            "`kieumau status WARD`",
+            t["status"],
+            fmt(ratio) + " import",
+            "≤ 1.3×",
+            holds(ratio, 1.3),
+        )
+    )
+    rows.append(Row('`python -c "import typer"`', t["import typer"]))
+    ratio = _ratio(t["help"], t["import typer"])
+    rows.append(
+        Row("`kieumau --help`", t["help"], fmt(ratio) + " import", "≤ 1.2×", holds(ratio, 1.2))
+    )
+    rows.append(
+        Row("peak memory of `check`", None, f"{memory:.0f} MB", "< 500 MB", holds(memory, 499.99))
+    )
+    return rows
+
+
+def table(rows: list[Row]) -> str:
+    lines = ["| measurement | time (s) | ratio | target | holds |", "|---|---:|---|---|---|"]
+    for row in rows:
+        seconds = f"{row.seconds:.3f}" if row.seconds is not None else ""
+        lines.append(f"| {row.name} | {seconds} | {row.ratio} | {row.target} | {row.holds} |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--stations", type=int, default=3321)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--seed", type=int, default=2025)
+    parser.add_argument("--out", type=Path, default=REPO / "bench" / "out")
+    parser.add_argument(
+        "--no-external", action="store_true", help="skip check-jsonschema and yamllint"
+    )
+    args = parser.parse_args()
+    rows = run(args.stations, args.out, args.repeat, args.seed, external=not args.no_external)
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    print(
+        f"{platform.python_implementation()} {platform.python_version()}, {cpus} cores, "
+        f"{args.stations} stations, median of {args.repeat} runs "
+        f"(startup-bound rows: {max(args.repeat * 5, 5)}; check-jsonschema, yamllint: 1)\n"
+    )
+    print(table(rows))
+
+
+if __name__ == "__main__":
+    main()

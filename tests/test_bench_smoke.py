@@ -1,0 +1,71 @@
+"""The benchmark runs end to end at a small size (no timing assertions)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+from conftest import REPO
+
+sys.path.insert(0, str(REPO / "bench"))
+
+from generate import generate
+
+
+def test_generated_data_is_deterministic_clean_and_uses_every_set(tmp_path: Path) -> None:
+    first = generate(tmp_path / "a", 40, seed=7)
+    second = generate(tmp_path / "b", 40, seed=7)
+    assert len(first) == 40
+    assert [p.read_bytes() for p in first] == [p.read_bytes() for p in second]
+    texts = [path.read_text(encoding="utf-8") for path in first]
+    assert all(unicodedata.is_normalized("NFC", text) for text in texts)
+    assert len({path.parent.name for path in first}) == 34  # every province
+    shipped = {f"{p.parent.name}@{p.stem}" for p in (REPO / "criteria").glob("*/*.yaml")}
+    assert {ref for ref in shipped if any(f'criteria: "{ref}"' in t for t in texts)} == shipped
+    env = {**os.environ, "KIEUMAU_TODAY": "2026-06-30", "NO_COLOR": "1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "kieumau_cli", "--root", str(tmp_path / "a"), "check", "--strict"],
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert (done.returncode, done.stdout) == (0, ""), done.stdout[:2000]
+
+
+def test_benchmark_runs_at_a_small_size(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "bench" / "run.py"),
+            "--stations",
+            "200",
+            "--repeat",
+            "1",
+            "--no-external",
+            "--out",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    table = done.stdout
+    for row in (
+        "floor: read + CSafeLoader, 200 files",
+        "`kieumau check`",
+        "`kieumau list --format json`",
+        "`kieumau status WARD`",
+        "`kieumau --help`",
+        "`kieumau check`, 20 stations",
+        "peak memory of `check`",
+    ):
+        assert row in table
+    assert "| measurement | time (s) | ratio | target | holds |" in table

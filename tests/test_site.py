@@ -1,0 +1,506 @@
+"""`kieumau site`: the static website, checked without a browser — its files, links,
+determinism, data.json against `status --format json`, the Atom feed, and the
+safety of the output folder. (tests/test_site_browser.py drives it in Chromium.)"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
+from xml.etree import ElementTree as ET
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from conftest import REPO, TODAY, Run
+from documents_support import commit_all, edit, git, parse_html, text_of
+from kieumau_cli.cli import app
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITE_DATE = "2026-02-11"  # the latest date in the shipped data (Đông Sơn's 11/22 report)
+PROVINCES = {"da-nang": 2, "thai-nguyen": 4, "thanh-hoa": 2}
+
+
+def kieumau(root: Path, *args: str, today: str = TODAY, **env: str) -> Run:
+    """Run kieumau on a data root with a pinned date and no git above the data."""
+    environment = {
+        "KIEUMAU_TODAY": today,
+        "NO_COLOR": "1",
+        "COLUMNS": "120",
+        "GIT_CEILING_DIRECTORIES": str(root.parent),
+        "KIEUMAU_ROOT": None,
+        "KIEUMAU_DEBUG": None,
+        "SOURCE_DATE_EPOCH": None,
+        **env,
+    }
+    result = CliRunner().invoke(
+        app, ["--root", str(root), *args], env=environment, catch_exceptions=False
+    )
+    return Run(result.exit_code, result.stdout, result.stderr)
+
+
+def copy_shipped(folder: Path) -> Path:
+    root = folder / "data"
+    for name in ("criteria", "wards"):
+        shutil.copytree(REPO / name, root / name)
+    return root
+
+
+def build_site(root: Path, output: Path, *args: str, **env: str) -> Path:
+    result = kieumau(root, "site", "-o", str(output), *args, **env)
+    assert result.exit_code == 0, result.stderr
+    return output
+
+
+def site_files(folder: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def html_pages(folder: Path) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.html"))
+
+
+def internal_links(page: str, html: str) -> Iterator[tuple[str, str]]:
+    """(site path, fragment) of every link, stylesheet and script in a page that stays
+    inside the site; external http(s) links (the cited sources) are left out."""
+    for match in re.finditer(r'(?:href|src)="([^"]*)"', html):
+        url = match.group(1).replace("&amp;", "&")
+        parts = urlsplit(url)
+        if parts.scheme in ("http", "https", "mailto", "data"):
+            continue
+        assert not parts.scheme and not parts.netloc, f"{page}: not a relative link: {url}"
+        assert not url.startswith("/"), f"{page}: absolute path: {url}"
+        if not parts.path:
+            yield page, parts.fragment
+            continue
+        joined = PurePosixPath(page).parent / unquote(parts.path)
+        resolved: list[str] = []
+        for part in joined.parts:
+            if part == "..":
+                assert resolved, f"{page}: {url} leaves the site"
+                resolved.pop()
+            elif part != ".":
+                resolved.append(part)
+        yield "/".join(resolved), parts.fragment
+
+
+@pytest.fixture(scope="module")
+def shipped(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_shipped(tmp_path_factory.mktemp("shipped"))
+
+
+@pytest.fixture(scope="module")
+def site(shipped: Path) -> Path:
+    return build_site(shipped, shipped.parent / "site")
+
+
+# --- structure ---------------------------------------------------------------------
+
+
+def test_every_page_is_there(site: Path, shipped: Path) -> None:
+    files = set(site_files(site))
+    wards = sorted(
+        p.relative_to(shipped / "wards").with_suffix("") for p in shipped.glob("wards/*/*.yaml")
+    )
+    sets = sorted(f"{p.parent.name}@{p.stem}" for p in shipped.glob("criteria/*/*.yaml"))
+    expected = {".kieumau-site", "assets/style.css", "data.json", "feed.xml"}
+    views = ["index", *(f"province/{p}" for p in PROVINCES), *(f"set/{s}" for s in sets)]
+    views += ["status/qualified", "status/in-progress", "status/not-started"]
+    for view in views:
+        expected |= {f"{view}.html", f"{view}.by-name.html", f"{view}.by-update.html"}
+    # A set no station uses has one page: there is nothing to sort.
+    expected -= {f"set/an-toan-antt-xa-phuong@2021.by-{s}.html" for s in ("name", "update")}
+    expected |= {f"station/{ward.as_posix()}/index.html" for ward in wards}
+    assert expected <= files
+    briefs = sorted(f for f in files if re.fullmatch(r"station/.+/\d{4}-W\d\d\.html", f))
+    dong_son = [f for f in briefs if "/phuong-dong-son/" in f]
+    assert dong_son[0].endswith("2025-W47.html") and dong_son[-1].endswith("2026-W07.html")
+    assert files == expected | set(briefs)
+    # The marker lists every file the build wrote, so a rebuild can tell them from others.
+    manifest = (site / ".kieumau-site").read_text(encoding="utf-8").splitlines()
+    assert manifest[0] == "kieumau site" and set(manifest[1:]) == files - {".kieumau-site"}
+
+
+def test_pages_are_html5_in_vietnamese_with_shared_css(site: Path) -> None:
+    for page in html_pages(site):
+        html = (site / page).read_text(encoding="utf-8")
+        root = parse_html(html)
+        assert root.get("lang") == "vi", page
+        assert root.find(".//main") is not None, page
+        assert not list(root.iter("style")), page
+        sheets = [e.get("href") for e in root.iter("link") if e.get("rel") == "stylesheet"]
+        assert sheets == ["../" * page.count("/") + "assets/style.css"], page
+        assert all(th.get("scope") in ("col", "row") for th in root.iter("th")), page
+        for element in root.iter():
+            assert not any(name.startswith("on") for name in element.attrib), page
+    css = (site / "assets/style.css").read_text(encoding="utf-8")
+    assert "@media print" in css and "max-width: 700px" in css and "size: A4" in css
+
+
+def test_internal_links_are_relative_and_resolve(site: Path) -> None:
+    files = set(site_files(site))
+    ids: dict[str, set[str]] = {}
+    checked = 0
+    for page in html_pages(site):
+        html = (site / page).read_text(encoding="utf-8")
+        for target, fragment in internal_links(page, html):
+            assert target in files, f"{page} links to a missing {target}"
+            if fragment:
+                if target not in ids:
+                    ids[target] = set(re.findall(r' id="([^"]+)"', (site / target).read_text()))
+                assert fragment in ids[target], f"{page} links to {target}#{fragment}"
+            checked += 1
+    assert checked > 1000
+
+
+def test_scripts_only_on_lists_and_allowed_by_their_hash(site: Path) -> None:
+    for page in html_pages(site):
+        html = (site / page).read_text(encoding="utf-8")
+        scripts = re.findall(r"<script>(.*?)</script>", html, flags=re.S)
+        policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html)
+        assert policy is not None and "default-src 'none'" in policy.group(1)
+        if page.startswith("station/") or 'id="stations"' not in html:
+            assert not scripts and "script-src" not in policy.group(1), page
+            continue
+        assert len(scripts) == 1, page
+        digest = base64.b64encode(hashlib.sha256(scripts[0].encode()).digest()).decode()
+        assert f"script-src 'sha256-{digest}'" in policy.group(1), page
+        assert "http" not in scripts[0]  # no CDN, no network
+
+
+# --- content -----------------------------------------------------------------------
+
+
+def rows(site: Path, page: str) -> list[tuple[str, str]]:
+    """(station path, score) of each line of a list page."""
+    root = parse_html((site / page).read_text(encoding="utf-8"))
+    body = next(e for e in root.iter("tbody") if e.get("id") == "stations")
+    found = []
+    for tr in body.iter("tr"):
+        link = next(tr.iter("a"))
+        score = next(td for td in tr.iter("td") if td.get("class") == "num").find("strong")
+        assert score is not None
+        found.append((str(link.get("href")), text_of(score)))
+    return found
+
+
+def test_index_lists_every_station_with_its_score(site: Path, shipped: Path) -> None:
+    listed = json.loads(kieumau(shipped, "list", "--format", "json").stdout)
+    expected = {f"station/{w['ward']}/index.html": f"{w['met']}/{w['total']}" for w in listed}
+    assert dict(rows(site, "index.html")) == expected
+    assert rows(site, "index.html")[0][1] == "20/20"  # by progress, best first
+    text = " ".join(text_of(parse_html((site / "index.html").read_text())).split())
+    assert "Số liệu tính đến ngày 11/02/2026" in text and "8 đơn vị · 2 đủ điều kiện" in text
+
+
+def test_views_filter_and_sort(site: Path) -> None:
+    everything = dict(rows(site, "index.html"))
+    for province, count in PROVINCES.items():
+        listed = rows(site, f"province/{province}.html")
+        assert len(listed) == count
+        assert all(f"/{province}/" in href for href, _ in listed)
+    states = [dict(rows(site, f"status/{s}.html")) for s in ("qualified", "in-progress")]
+    not_started = dict(rows(site, "status/not-started.html"))
+    assert sorted(k for view in [*states, not_started] for k in view) == sorted(
+        f"../{k}" for k in everything
+    )
+    assert sorted(states[0].values()) == ["20/20", "20/20"]
+    by_set = rows(site, "set/cap-kieu-mau@2021.html")
+    assert len(by_set) == 4 and {score.split("/")[1] for _, score in by_set} == {"22"}
+    names = [href for href, _ in rows(site, "index.by-name.html")]
+    assert names[0].endswith("phuong-dong-son/index.html")  # Đ sorts as D, before Đức
+    assert names[1].endswith("phuong-duc-xuan/index.html")
+    assert names[-1].endswith("xa-hoa-phong/index.html")
+    updated = [href for href, _ in rows(site, "index.by-update.html")]
+    assert updated[0].endswith("phuong-dong-son/index.html")
+    assert updated[-2:] == sorted(updated[-2:])  # never updated: last, by name
+    # The script sorts by the same ranks the pages were written in.
+    index = (site / "index.by-name.html").read_text(encoding="utf-8")
+    ranks = [int(n) for n in re.findall(r'data-o-name="(\d+)"', index)]
+    assert ranks == sorted(ranks)
+
+
+def test_station_page_is_the_report_with_briefings(site: Path) -> None:
+    page = "station/thanh-hoa/phuong-dong-son/index.html"
+    root = parse_html((site / page).read_text(encoding="utf-8"))
+    text = " ".join(text_of(root).split())
+    assert "11/22 tiêu chí đạt (50%)" in text
+    assert "Tính đến ngày 11/02/2026" in text
+    assert "Giao ban hằng tuần (12 tuần có thay đổi)" in text
+    assert root.find(".//*[@id='progress-chart']") is not None
+    hrefs = [a.get("href") for a in root.iter("a")]
+    assert "../../../station/thanh-hoa/phuong-dong-son/2026-W07.html" in hrefs
+    assert "../../../set/thanh-hoa-antt-cds@2026.html" in hrefs
+    brief = (site / "station/thanh-hoa/phuong-dong-son/2026-W07.html").read_text()
+    brief_text = " ".join(text_of(parse_html(brief)).split())
+    assert "Báo cáo giao ban tuần 07/2026".upper() in brief_text.upper()
+    assert "11/22 tiêu chí đạt (50%) — +2 so với tuần trước" in brief_text
+    assert 'rel="prev" href="../../../station/thanh-hoa/phuong-dong-son/2026-W05.html"' in brief
+    assert 'rel="next"' not in brief
+
+
+def test_week_links_agree_with_the_briefings(shipped: Path) -> None:
+    """The station page's list of weeks is computed apart from the briefings, faster:
+    both must say the same score and change for every week."""
+    from kieumau_cli._commands import Context
+    from kieumau_cli._reports import DEFAULT_STALLED_WEEKS, Brief
+    from kieumau_cli._site import SiteRequest, collect
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("KIEUMAU_TODAY", TODAY)
+        context = Context.create(shipped)
+        site = collect(context, SiteRequest(shipped.parent / "unused", use_git=False), None)
+    assert str(site.date) == SITE_DATE
+    checked = 0
+    for station in site.stations:
+        for week in station.weeks:
+            brief = Brief.build(station.timeline, week.period, site.date, DEFAULT_STALLED_WEEKS)
+            assert (week.after, week.delta) == (brief.after, brief.delta), week.path
+            assert week.changes == len(brief.changes), week.path
+            checked += 1
+    assert checked == 16
+
+
+def test_criteria_set_page_has_provenance_and_users(site: Path) -> None:
+    html = (site / "set/cap-kieu-mau@2021.html").read_text(encoding="utf-8")
+    text = " ".join(text_of(parse_html(html)).split())
+    assert "Bộ tiêu chí cap-kieu-mau@2021" in text
+    assert "minh họa (chưa có nguồn chính thức): Không tìm được văn bản gốc" in text
+    assert 'href="../set/cap-kieu-mau@2023.html"' in html  # superseded by
+    unused = (site / "set/an-toan-antt-xa-phuong@2021.html").read_text(encoding="utf-8")
+    assert "124/2021/TT-BCA" in unused and "Chưa có đơn vị nào dùng bộ tiêu chí này." in unused
+
+
+def test_data_json_is_status_json_of_every_station(site: Path, shipped: Path) -> None:
+    data = json.loads((site / "data.json").read_text(encoding="utf-8"))
+    assert [item["ward"] for item in data] == sorted(item["ward"] for item in data)
+    assert len(data) == 8
+    for item in data:
+        shown = kieumau(shipped, "status", item["ward"], "--format", "json", today=SITE_DATE)
+        assert json.loads(shown.stdout) == item
+    dong_son = next(item for item in data if item["slug"] == "phuong-dong-son")
+    assert (dong_son["met"], dong_son["total"]) == (11, 22)
+
+
+def test_feed_is_atom_with_one_entry_per_change(site: Path, shipped: Path) -> None:
+    tree = ET.parse(site / "feed.xml")
+    feed = tree.getroot()
+    assert feed.tag == f"{ATOM}feed"
+    assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == "vi"
+    for tag in ("id", "title", "updated", "author"):
+        assert feed.find(f"{ATOM}{tag}") is not None
+    entries = feed.findall(f"{ATOM}entry")
+    # Updated when the newest change happened (Đông Sơn's 10/02/2026 entries).
+    assert feed.findtext(f"{ATOM}updated") == "2026-02-10T00:00:00+07:00"
+    history = sum(
+        len(yaml.safe_load(path.read_text(encoding="utf-8")).get("history") or [])
+        for path in shipped.glob("wards/*/*.yaml")
+    )
+    assert len(entries) == history > 0
+    ids = [entry.findtext(f"{ATOM}id") for entry in entries]
+    assert len(set(ids)) == len(ids) and all(i and i.startswith("urn:uuid:") for i in ids)
+    dates = [entry.findtext(f"{ATOM}updated") or "" for entry in entries]
+    assert dates == sorted(dates, reverse=True)
+    for entry in entries:
+        assert entry.findtext(f"{ATOM}title")
+        link = entry.find(f"{ATOM}link")
+        assert link is not None and (site / str(link.get("href"))).is_file()
+    first = entries[0].findtext(f"{ATOM}title")
+    assert first == "Phường Đông Sơn: C15 Chưa đạt → Đang thực hiện"
+
+
+# --- determinism ---------------------------------------------------------------------
+
+
+def test_rebuilds_are_byte_identical_whatever_the_day(site: Path, shipped: Path) -> None:
+    first = site_files(site)
+    again = build_site(shipped, shipped.parent / "again", today="2026-06-30")
+    assert site_files(again) == first
+    build_site(shipped, site)  # over itself
+    assert site_files(site) == first
+    assert not list(shipped.parent.glob(".*kieumau-*"))  # no temporary folder left
+
+
+def test_rendering_in_worker_processes_gives_the_same_site(
+    site: Path, shipped: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kieumau_cli import _site
+
+    monkeypatch.setattr(_site, "PARALLEL_FROM", 1)  # as for the country's 100,000 pages
+    monkeypatch.setattr(_site, "_CHUNK", 4)
+    parallel = build_site(shipped, shipped.parent / "parallel")
+    assert site_files(parallel) == site_files(site)
+
+
+def test_data_change_changes_the_site(tmp_path: Path) -> None:
+    root = copy_shipped(tmp_path)
+    before = site_files(build_site(root, tmp_path / "a"))
+    edit(root / "wards/thanh-hoa/phuong-dong-son.yaml", "target: 2026-12-31", "target: 2026-11-30")
+    after = site_files(build_site(root, tmp_path / "b"))
+    changed = sorted(path for path in before if before[path] != after[path])
+    assert changed and all("phuong-dong-son" in path for path in changed)
+
+
+def test_stamp_uses_today_and_the_build_time(tmp_path: Path) -> None:
+    root = copy_shipped(tmp_path)
+    out = build_site(root, tmp_path / "s", "--stamp", SOURCE_DATE_EPOCH="1771545600")
+    text = (out / "index.html").read_text(encoding="utf-8")
+    assert "Số liệu tính đến ngày 20/02/2026; trang dựng lúc 2026-02-20T00:00:00+00:00" in text
+
+
+def test_git_only_change_gets_its_week_and_feed_entry(tmp_path: Path) -> None:
+    root = copy_shipped(tmp_path)
+    git(root, "init", "-q")
+    commit_all(root, "Dữ liệu ban đầu", "2026-02-12T09:00:00+07:00")
+    ward = root / "wards/thanh-hoa/phuong-dong-son.yaml"
+    edit(ward, "  C15:\n    status: in_progress", "  C15:\n    status: met")
+    commit_all(root, "C15 đạt", "2026-02-18T10:00:00+07:00", author="Lê Thị Bình")
+    out = build_site(root, tmp_path / "s", GIT_CEILING_DIRECTORIES=str(tmp_path.parent))
+    brief = (out / "station/thanh-hoa/phuong-dong-son/2026-W08.html").read_text()
+    text = " ".join(text_of(parse_html(brief)).split())
+    assert "12/22 tiêu chí đạt" in text and "theo git, commit" in text
+    assert "Số liệu tính đến ngày 18/02/2026" in (out / "index.html").read_text()
+    entry = ET.parse(out / "feed.xml").getroot().find(f"{ATOM}entry")
+    assert entry is not None
+    assert entry.findtext(f"{ATOM}title") == "Phường Đông Sơn: C15 Đang thực hiện → Đạt"
+    assert entry.findtext(f"{ATOM}author/{ATOM}name") == "Lê Thị Bình"
+    assert "git " in str(entry.findtext(f"{ATOM}summary"))
+    # `status` reads the file alone, and so does data.json.
+    data = json.loads((out / "data.json").read_text())
+    dong_son = next(item for item in data if item["slug"] == "phuong-dong-son")
+    shown = kieumau(root, "status", "phuong-dong-son", "-f", "json", today="2026-02-18")
+    assert json.loads(shown.stdout) == dong_son and dong_son["met"] == 12
+
+
+# --- options -----------------------------------------------------------------------
+
+
+def test_province_english_and_base_url(tmp_path: Path) -> None:
+    root = copy_shipped(tmp_path)
+    out = build_site(
+        root,
+        tmp_path / "en",
+        "--province",
+        "Thanh Hóa",
+        "--lang",
+        "en",
+        "--base-url",
+        "https://example.org/ca/kieumau",
+    )
+    assert len(rows(out, "index.html")) == 2 and not (out / "province/da-nang.html").exists()
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in index and "Model ward police stations" in index
+    assert '<link rel="canonical" href="https://example.org/ca/kieumau/index.html">' in index
+    feed = ET.parse(out / "feed.xml").getroot()
+    links = [e.get("href") for e in feed.iter(f"{ATOM}link")]
+    assert links and all(str(h).startswith("https://example.org/ca/kieumau/") for h in links)
+    station = (out / "station/thanh-hoa/phuong-dong-son/index.html").read_text()
+    # --base-url only makes the feed and canonical absolute: links stay relative.
+    assert 'href="../../../index.html"' in station and "Progress report" in station
+    assert json.loads((out / "data.json").read_text())[0]["province"] == "thanh-hoa"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--base-url", "javascript:alert(1)"], "--base-url"),
+        (["--province", "atlantis"], "không có đơn vị nào ở tỉnh"),
+    ],
+)
+def test_bad_options_are_usage_errors(tmp_path: Path, args: list[str], message: str) -> None:
+    root = copy_shipped(tmp_path)
+    result = kieumau(root, "site", "-o", str(tmp_path / "out"), *args)
+    assert result.exit_code == 2 and message in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_missing_output_option_is_a_usage_error(tmp_path: Path) -> None:
+    assert kieumau(copy_shipped(tmp_path), "site").exit_code == 2
+
+
+def test_data_is_escaped(tmp_path: Path) -> None:
+    root = copy_shipped(tmp_path)
+    edit(
+        root / "wards/thanh-hoa/phuong-dong-son.yaml",
+        'unit: "Công an phường Đông Sơn"',
+        'unit: "Công an <script>alert(1)</script> Đông Sơn"',
+    )
+    out = build_site(root, tmp_path / "s")
+    for page in ("index.html", "station/thanh-hoa/phuong-dong-son/index.html"):
+        html = (out / page).read_text(encoding="utf-8")
+        assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_invalid_ward_is_listed_and_exits_1(tmp_path: Path) -> None:
+    root = copy_shipped(tmp_path)
+    edit(root / "wards/da-nang/xa-hoa-phong.yaml", "province: da-nang", "province: [da-nang")
+    result = kieumau(root, "site", "-o", str(tmp_path / "s"))
+    assert result.exit_code == 1
+    assert "xa-hoa-phong.yaml" in result.stderr and "yaml-syntax" in result.stderr
+    index = (tmp_path / "s/index.html").read_text(encoding="utf-8")
+    assert "da-nang/xa-hoa-phong: tệp không hợp lệ" in index
+    assert len(rows(tmp_path / "s", "index.html")) == 7
+
+
+# --- the output folder -------------------------------------------------------------
+
+
+def test_refuses_the_data_root_and_folders_holding_it(tmp_path: Path) -> None:
+    root = copy_shipped(tmp_path)
+    for target in (root, tmp_path, root / "wards" / "site"):
+        result = kieumau(root, "site", "-o", str(target))
+        assert result.exit_code == 2, target
+    assert sorted(p.name for p in root.iterdir()) == ["criteria", "wards"]
+
+
+def test_never_deletes_user_files(tmp_path: Path) -> None:
+    root = copy_shipped(tmp_path)
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("của tôi", encoding="utf-8")
+    result = kieumau(root, "site", "-o", str(mine))
+    assert result.exit_code == 2 and ".kieumau-site" in result.stderr
+    assert [p.name for p in mine.iterdir()] == ["notes.txt"]
+    # A file added to a built site is not the build's to delete either.
+    out = build_site(root, tmp_path / "site")
+    (out / "CNAME").write_text("example.org", encoding="utf-8")
+    result = kieumau(root, "site", "-o", str(out))
+    assert result.exit_code == 2 and "CNAME" in result.stderr
+    assert (out / "CNAME").is_file() and (out / "index.html").is_file()
+    # A plain file, and an empty folder (used as is).
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    assert kieumau(root, "site", "-o", str(tmp_path / "file")).exit_code == 2
+    (tmp_path / "empty").mkdir()
+    assert (build_site(root, tmp_path / "empty") / "index.html").is_file()
+
+
+def test_a_failed_build_leaves_the_old_site(tmp_path: Path) -> None:
+    root = copy_shipped(tmp_path)
+    out = build_site(root, tmp_path / "site")
+    before = site_files(out)
+    broken = tmp_path / "templates" / "site"
+    broken.mkdir(parents=True)
+    (broken / "station.html.j2").write_text("{{ no_such_thing }}", encoding="utf-8")
+    result = kieumau(root, "site", "-o", str(out), "--templates", str(broken.parent))
+    assert result.exit_code == 2 and "station.html.j2" in result.stderr
+    assert site_files(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "site", "templates"]
+
+
+def test_templates_override_file_by_file(tmp_path: Path) -> None:
+    root = copy_shipped(tmp_path)
+    mine = tmp_path / "templates" / "site"
+    mine.mkdir(parents=True)
+    (mine / "_footer.html.j2").write_text("<p>Công an tỉnh — bản thử</p>\n", encoding="utf-8")
+    out = build_site(root, tmp_path / "s", "--templates", str(mine.parent))
+    assert "Công an tỉnh — bản thử" in (out / "index.html").read_text(encoding="utf-8")
