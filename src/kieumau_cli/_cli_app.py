@@ -6,7 +6,6 @@ Heavy modules (pydantic, yaml, rich) are imported inside the commands so that
 `kieumau --help` costs little more than importing Typer.
 """
 
-from __future__ import annotations
 
 import os
 from collections.abc import Callable
@@ -98,7 +97,7 @@ def guard(run: Callable[[], int]) -> NoReturn:
     raise typer.Exit(code)
 
 
-def context() -> Context:
+def context() -> "Context":
     from ._commands import Context
 
     return Context.create(_State.root)

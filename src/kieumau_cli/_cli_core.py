@@ -1,6 +1,5 @@
 """Commands of the foundation: status, list, check, criteria."""
 
-from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path

@@ -1,6 +1,5 @@
 """Commands for editors and CI: `schema`."""
 
-from __future__ import annotations
 
 import sys
 from enum import StrEnum
