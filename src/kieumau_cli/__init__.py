@@ -1,3 +1,3 @@
 """kieumau: track ward police stations' progress toward "model station" recognition."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
