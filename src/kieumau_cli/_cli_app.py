@@ -6,7 +6,6 @@ Heavy modules (pydantic, yaml, rich) are imported inside the commands so that
 `kieumau --help` costs little more than importing Typer.
 """
 
-
 import os
 from collections.abc import Callable
 from enum import StrEnum

@@ -1,6 +1,5 @@
 """Commands of the foundation: status, list, check, criteria."""
 
-
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated

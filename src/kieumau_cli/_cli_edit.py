@@ -4,7 +4,6 @@ Only argument parsing here; the work is in `_edit_commands` (imported inside
 each command, so that `kieumau --help` does not load ruamel.yaml or pydantic).
 """
 
-
 from enum import StrEnum
 from typing import Annotated
 

@@ -1,6 +1,5 @@
 """Commands for editors and CI: `schema`."""
 
-
 import sys
 from enum import StrEnum
 from typing import Annotated

@@ -4,7 +4,6 @@ Only argument parsing here; the work is in `_report_commands` (imported
 inside each command so `kieumau --help` stays fast).
 """
 
-
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated

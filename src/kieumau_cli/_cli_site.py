@@ -1,7 +1,6 @@
 """`kieumau site`: only argument parsing here; the work is in `_site` (imported inside
 the command so `kieumau --help` stays fast)."""
 
-
 from pathlib import Path
 from typing import Annotated
 

@@ -48,6 +48,15 @@ def score_line(score: Score, lang: str) -> str:
     return " · ".join(parts)
 
 
+def score_cell(score: Score, lang: str) -> str:
+    """'21/22 (95,5%)', plus how many are not yet assessed: 0/22 alone would read as
+    "nothing done" when nothing was assessed."""
+    text = f"{score.met}/{score.total} ({format_percent(score.met, score.total, lang)})"
+    if score.unknown:
+        text += f"\n{score.unknown} {label(lang, 'count.unknown')}"
+    return text
+
+
 def progress_bar(ratio: float, width: int = 20) -> str:
     filled = round(ratio * width)
     return "█" * filled + "░" * (width - filled)

@@ -7,19 +7,14 @@ from typing import TextIO
 
 from .._i18n import label
 from .._results import WardRow, row_payload
-from .._text import format_date, format_percent
-from ._common import console, progress_bar, write_json
+from .._text import format_date
+from ._common import console, progress_bar, score_cell, write_json
 
 
 def _score_text(row: WardRow, lang: str) -> str:
     if row.score is None:
         return row.problem or "?"
-    percent = format_percent(row.score.met, row.score.total, lang)
-    text = f"{row.score.met}/{row.score.total} ({percent})"
-    if row.score.unknown:
-        # 0/22 alone would read as "nothing done" when nothing was assessed yet.
-        text += f"\n{row.score.unknown} {label(lang, 'count.unknown')}"
-    return text
+    return score_cell(row.score, lang)
 
 
 def render_text(rows: list[WardRow], lang: str, out: TextIO) -> None:

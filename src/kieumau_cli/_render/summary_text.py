@@ -7,7 +7,7 @@ from typing import TextIO
 from .._i18n import label
 from .._reports import Summary
 from .._text import format_date, format_number, format_percent
-from ._common import STATUS_STYLE, console, pick, progress_bar, status_label
+from ._common import STATUS_STYLE, console, pick, progress_bar, score_cell, status_label
 
 
 def render_text(result: Summary, lang: str, out: TextIO) -> None:
@@ -24,18 +24,21 @@ def render_text(result: Summary, lang: str, out: TextIO) -> None:
     )
     table = Table(title=label(lang, "summary.ranking"), title_justify="left")
     table.add_column("#", justify="right")
-    for key in ("col.name", "col.set", "col.score", "col.progress", "col.qualifies"):
-        table.add_column(label(lang, key), no_wrap=key != "col.name")
-    table.add_column(label(lang, "col.last_update"), no_wrap=True)
+    table.add_column(label(lang, "col.name"))
+    table.add_column(label(lang, "col.set"), no_wrap=True)
+    table.add_column(label(lang, "col.score"))
+    table.add_column(label(lang, "col.progress"), no_wrap=True)
+    table.add_column(label(lang, "col.qualifies"))
+    table.add_column(label(lang, "col.last_update"), min_width=10)
     for index, row in enumerate(result.scored, start=1):
         assert row.score is not None and row.ward is not None and row.criteria_set is not None
         stale = row.days_since_update is None or row.days_since_update >= result.stale_days
         table.add_row(
             str(index),
-            Text.assemble(f"{row.ward.name}\n", (row.key, "dim")),
+            # The province, not the slug: slugs cannot wrap and officers read names.
+            Text.assemble(f"{row.ward.name}\n", (row.ward.province_name, "dim")),
             row.criteria_set.ref,
-            f"{row.score.met}/{row.score.total} "
-            f"({format_percent(row.score.met, row.score.total, lang)})",
+            score_cell(row.score, lang),
             progress_bar(row.ratio, 10),
             label(lang, "doc.yes" if row.score.qualifies else "doc.no"),
             Text(format_date(row.last_update, lang), style="red" if stale else ""),
