@@ -7,6 +7,7 @@ test, so the documentation cannot drift from the implementation.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -287,8 +288,21 @@ class Diagnostic:
         return (self.path, self.line, self.column, self.code)
 
 
+def _loose(text: str) -> str:
+    """'C1', 'c01' -> 'c1'; 'not-met' -> 'not_met': spellings people mean as the same."""
+    return re.sub(r"(?<!\d)0+(?=\d)", "", text.lower().replace("-", "_"))
+
+
 def nearest(word: str, candidates: list[str]) -> str | None:
+    """The candidate the user most likely meant, or None.
+
+    A loose match (case, leading zeros, '-' for '_') wins outright; otherwise
+    the closest spelling, which for 'C1' would be a coin toss between C01 and C21.
+    """
     import difflib
 
+    loose = [candidate for candidate in candidates if _loose(candidate) == _loose(word)]
+    if len(loose) == 1:
+        return loose[0]
     match = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
     return match[0] if match else None
