@@ -31,8 +31,13 @@ Invoke = Callable[..., Run]
 
 
 @pytest.fixture(autouse=True)
-def _pinned_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Same date, no colours, no stray data root, whatever machine runs the tests."""
+def _pinned_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Same date, no colours, no stray data root, a fresh status cache (never the
+    user's), whatever machine runs the tests."""
+    monkeypatch.setenv("KIEUMAU_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.delenv("KIEUMAU_NO_CACHE", raising=False)
     monkeypatch.setenv("KIEUMAU_TODAY", TODAY)
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "120")

@@ -6,7 +6,6 @@ Heavy modules (pydantic, yaml, rich) are imported inside the commands so that
 `kieumau --help` costs little more than importing Typer.
 """
 
-import os
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -70,30 +69,9 @@ def _global(
 
 def guard(run: Callable[[], int]) -> NoReturn:
     """Run a command; map user errors and bugs to messages and exit codes."""
-    from ._errors import EXIT_USAGE, KieumauError
+    from ._guard import run_guarded
 
-    try:
-        code = run()
-    except KieumauError as error:
-        typer.echo(f"kieumau: {error.message}", err=True)
-        if error.hint:
-            typer.echo(f"  {error.hint}", err=True)
-        code = error.exit_code
-    except BrokenPipeError:
-        code = 0
-    except Exception as error:  # a bug: say so plainly, never a bare traceback
-        if os.environ.get("KIEUMAU_DEBUG"):
-            raise
-        typer.echo(
-            f"kieumau: lỗi nội bộ (internal error): {type(error).__name__}: {error}\n"
-            "  Đây là lỗi của chương trình; hãy báo lại kèm lệnh đã chạy "
-            "(chạy lại với KIEUMAU_DEBUG=1 để xem chi tiết).\n"
-            "  This is a bug in kieumau; please report it with the command you ran "
-            "(KIEUMAU_DEBUG=1 shows the traceback).",
-            err=True,
-        )
-        code = EXIT_USAGE
-    raise typer.Exit(code)
+    raise typer.Exit(run_guarded(run, lambda message: typer.echo(message, err=True)))
 
 
 def context() -> "Context":

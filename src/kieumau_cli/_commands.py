@@ -8,16 +8,18 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from . import _render
 from ._clock import today
 from ._diagnostics import Diagnostic
 from ._errors import EXIT_FINDINGS, EXIT_OK, InvalidDataError, UsageError
 from ._i18n import label
-from ._models import CriteriaSet, Ward
 from ._repository import Loaded, Repository, find_root
 from ._text import parse_iso_date, slugify
+
+if TYPE_CHECKING:  # a cached `status` never imports the models
+    from ._models import CriteriaSet, Ward
 
 
 @dataclass(slots=True)
@@ -56,17 +58,26 @@ def _parse_date(value: str, option: str) -> dt.date:
 
 def load_ward_with_set(context: Context, ward_argument: str, lang: str) -> tuple[Ward, CriteriaSet]:
     """The ward and its criteria set, or InvalidDataError carrying check's diagnostics."""
+    loaded, loaded_set = _load_valid(context, context.repository.resolve_ward(ward_argument), lang)
+    assert loaded.model is not None and loaded_set.model is not None
+    return loaded.model, loaded_set.model
+
+
+def _load_valid(
+    context: Context, path: Path, lang: str
+) -> tuple[Loaded[Ward], Loaded[CriteriaSet]]:
+    """The ward file at `path` and its set, both valid, or InvalidDataError."""
     from ._checks import resolve_set
 
     repository = context.repository
-    loaded = repository.load_ward(repository.resolve_ward(ward_argument))
+    loaded = repository.load_ward(path)
     errors = [d for d in loaded.diagnostics if d.severity == "error"]
     if loaded.model is None or loaded.document is None or errors:
         raise _invalid(context, loaded.diagnostics, lang)
     loaded_set, problems = resolve_set(repository, loaded.document, loaded.model)
     if loaded_set is None or loaded_set.model is None or not loaded_set.ok:
         raise _invalid(context, problems + (loaded_set.diagnostics if loaded_set else []), lang)
-    return loaded.model, loaded_set.model
+    return loaded, loaded_set
 
 
 def _invalid(context: Context, diagnostics: list[Diagnostic], lang: str) -> InvalidDataError:
@@ -77,12 +88,32 @@ def _invalid(context: Context, diagnostics: list[Diagnostic], lang: str) -> Inva
 
 
 def cmd_status(context: Context, ward_argument: str, fmt: str, as_of: str | None, lang: str) -> int:
-    from ._results import WardStatus
+    from ._cache import StatusCache
+    from ._status_data import StatusData, StatusView
 
     as_of_date = _parse_date(as_of, "--as-of") if as_of else None
-    ward, criteria_set = load_ward_with_set(context, ward_argument, lang)
-    result = WardStatus.build(ward, criteria_set, context.today, as_of_date)
-    _render.render("status", fmt, result, lang, context.out)
+    repository = context.repository
+    path = repository.resolve_ward(ward_argument)
+    # --as-of rebuilds the state from the history: always computed, never cached.
+    cache = StatusCache.open(os.environ) if as_of_date is None else None
+    data = cache.lookup(path, repository.set_paths()) if cache is not None else None
+    if data is None:
+        from ._results import WardStatus
+
+        loaded, loaded_set = _load_valid(context, path, lang)
+        assert loaded.model is not None and loaded_set.model is not None
+        result = WardStatus.build(loaded.model, loaded_set.model, context.today, as_of_date)
+        data = StatusData.from_result(result)
+        if cache is not None and loaded.raw is not None and loaded_set.raw is not None:
+            cache.store(
+                path,
+                loaded.raw,
+                set_ref=loaded.model.criteria,
+                set_path=loaded_set.path,
+                set_raw=loaded_set.raw,
+                data=data,
+            )
+    _render.render("status", fmt, StatusView(data, as_of_date, context.today), lang, context.out)
     return EXIT_OK
 
 

@@ -11,18 +11,19 @@ import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Generic, Literal, TypeVar
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING, Generic, Literal, TypeVar
 
 from ._diagnostics import Diagnostic, nearest
 from ._errors import AmbiguousWardError, DataRootError, UsageError, WardNotFoundError
-from ._models import CriteriaSet, Ward
 from ._text import slugify
-from ._validate import criteria_set_rules, validate, ward_rules
-from ._yaml import Document, LoadFailed, load_bytes
 
-M = TypeVar("M", bound=BaseModel)
+if TYPE_CHECKING:  # imported where used: a cached `status` never needs them (see _cache)
+    from pydantic import BaseModel
+
+    from ._models import CriteriaSet, Ward
+    from ._yaml import Document
+
+M = TypeVar("M", bound="BaseModel")
 Origin = Literal["option", "env", "cwd", "bundled"]
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -123,23 +124,28 @@ class Loaded(Generic[M]):
     document: Document | None
     model: M | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    raw: bytes | None = None  # the bytes that were parsed, when the file could be read
 
     @property
     def ok(self) -> bool:
         return self.model is not None and not any(d.severity == "error" for d in self.diagnostics)
 
 
-def _read(path: Path, display: str) -> tuple[Document | None, list[Diagnostic]]:
+def _read(path: Path, display: str) -> tuple[bytes | None, Document | None, list[Diagnostic]]:
+    from ._yaml import LoadFailed, load_bytes
+
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [
-            Diagnostic(display, 1, 1, "file-unreadable", {"reason": exc.strerror or str(exc)})
-        ]
+        return (
+            None,
+            None,
+            [Diagnostic(display, 1, 1, "file-unreadable", {"reason": exc.strerror or str(exc)})],
+        )
     try:
-        return load_bytes(raw, display), []
+        return raw, load_bytes(raw, display), []
     except LoadFailed as failed:
-        return None, [failed.diagnostic]
+        return raw, None, [failed.diagnostic]
 
 
 def _relative_below(path: Path, folder_name: str) -> PurePosixPath | None:
@@ -151,27 +157,33 @@ def _relative_below(path: Path, folder_name: str) -> PurePosixPath | None:
 
 
 def load_criteria_set(path: Path, display: str) -> Loaded[CriteriaSet]:
-    document, found = _read(path, display)
+    from ._models import CriteriaSet
+    from ._validate import criteria_set_rules, validate
+
+    raw, document, found = _read(path, display)
     if document is None:
-        return Loaded(path, display, None, None, found)
+        return Loaded(path, display, None, None, found, raw)
     model, found = validate(document, CriteriaSet)
     if model is not None:
         rel = _relative_below(path, "criteria")
         if rel is not None:
             found += criteria_set_rules(document, model, rel)
-    return Loaded(path, display, document, model, found)
+    return Loaded(path, display, document, model, found, raw)
 
 
 def load_ward(path: Path, display: str) -> Loaded[Ward]:
-    document, found = _read(path, display)
+    from ._models import Ward
+    from ._validate import validate, ward_rules
+
+    raw, document, found = _read(path, display)
     if document is None:
-        return Loaded(path, display, None, None, found)
+        return Loaded(path, display, None, None, found, raw)
     model, found = validate(document, Ward)
     if model is not None:
         rel = _relative_below(path, "wards")
         if rel is not None:
             found += ward_rules(document, model, rel)
-    return Loaded(path, display, document, model, found)
+    return Loaded(path, display, document, model, found, raw)
 
 
 class Repository:

@@ -13,9 +13,8 @@ from typing import Any
 
 from ._models import CriteriaSet, Group, Status, Ward
 from ._scoring import CriterionView, Score, criterion_views, last_update, score
+from ._status_data import StatusData, StatusView
 from ._text import percent
-
-JSON_SCHEMA_VERSION = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,56 +67,7 @@ def _iso(value: dt.date | None) -> str | None:
 
 
 def status_payload(result: WardStatus) -> dict[str, Any]:
-    ward, current = result.ward, result.score
-    return {
-        "schema_version": JSON_SCHEMA_VERSION,
-        "ward": ward.key,
-        "province": ward.province,
-        "slug": ward.ward,
-        "name": ward.name,
-        "province_name": ward.province_name,
-        "unit": ward.unit,
-        "kind": ward.kind,
-        "criteria_set": result.criteria_set.ref,
-        "criteria_set_title": result.criteria_set.title.vi,
-        "as_of": _iso(result.as_of),
-        "met": current.met,
-        "total": current.total,
-        "in_progress": current.in_progress,
-        "not_met": current.not_met,
-        "not_applicable": current.not_applicable,
-        "unknown": current.unknown,
-        "criteria_count": current.criteria,
-        "percent": percent(current.met, current.total),
-        "qualifies": current.qualifies,
-        "last_update": _iso(result.last_update),
-        "reported": [
-            {
-                "date": r.date.isoformat(),
-                "met": r.met,
-                "total": r.total,
-                "source": r.source.model_dump(mode="json"),
-            }
-            for r in ward.reported
-        ],
-        "criteria": [
-            {
-                "id": view.criterion.id,
-                "group": view.criterion.group,
-                "title": view.criterion.title.vi,
-                "title_en": view.criterion.title.en,
-                "status": view.status.value,
-                "owner": view.entry.owner if view.entry else None,
-                "due": _iso(view.entry.due) if view.entry else None,
-                "overdue": view.overdue(result.reference_date),
-                "last_update": _iso(view.last_update),
-                "note": view.entry.note if view.entry else None,
-                "evidence": len(view.entry.evidence) if view.entry else 0,
-                "provenance": view.criterion.provenance.kind,
-            }
-            for view in result.views
-        ],
-    }
+    return StatusView(StatusData.from_result(result), result.as_of, result.today).payload()
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,33 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ._models import CriteriaSet, Criterion, CriterionStatus, HistoryEntry, Status, Ward
-
-
-@dataclass(frozen=True, slots=True)
-class Score:
-    met: int
-    in_progress: int
-    not_met: int
-    not_applicable: int
-    unknown: int
-    qualifies: bool
-
-    @property
-    def criteria(self) -> int:
-        return self.met + self.in_progress + self.not_met + self.not_applicable + self.unknown
-
-    @property
-    def total(self) -> int:
-        """Applicable criteria: the denominator of the score."""
-        return self.criteria - self.not_applicable
-
-    @property
-    def ratio(self) -> float:
-        return self.met / self.total if self.total else 0.0
-
-    @property
-    def complete(self) -> bool:
-        return self.total > 0 and self.met == self.total
+from ._status_data import Score as Score  # noqa: PLC0414 - re-exported: moved there
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,22 +1,38 @@
 """Entry point: `kieumau` and `python -m kieumau_cli`.
 
-Importing a `_cli_*` module registers its commands on the shared app.
+Importing a `_cli_*` module registers its commands on the shared app. `app`
+is imported on first use so that a plain `kieumau status WARD` (see `_fast`)
+never imports Typer.
 """
 
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
-from . import (
-    _cli_core,  # noqa: F401 - registers status, list, check, criteria
-    _cli_edit,  # noqa: F401 - registers init, set, migrate
-    _cli_integration,  # noqa: F401 - registers schema
-    _cli_site,  # noqa: F401 - registers site
-)
-from . import _cli_reports as _reports  # noqa: F401 - registers report, brief, summary
-from ._cli_app import app
+if TYPE_CHECKING:
+    import typer
 
-__all__ = ["app", "main"]
+__all__ = ["app", "main"]  # noqa: F822 - `app` comes from __getattr__
+
+
+def _app() -> typer.Typer:
+    from . import (
+        _cli_core,  # noqa: F401 - registers status, list, check, criteria
+        _cli_edit,  # noqa: F401 - registers init, set, migrate
+        _cli_integration,  # noqa: F401 - registers schema
+        _cli_site,  # noqa: F401 - registers site
+    )
+    from . import _cli_reports as _reports  # noqa: F401 - registers report, brief, summary
+    from ._cli_app import app
+
+    return app
+
+
+def __getattr__(name: str) -> typer.Typer:
+    if name == "app":
+        return _app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main() -> None:
@@ -25,4 +41,9 @@ def main() -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(encoding="utf-8", errors="replace")
-    app()
+    from ._fast import parse_status, run_status
+
+    args = parse_status(sys.argv[1:])
+    if args is not None:
+        sys.exit(run_status(args))
+    _app()()

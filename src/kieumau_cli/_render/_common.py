@@ -4,34 +4,48 @@ from __future__ import annotations
 
 import json
 import os
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 from .._i18n import label
-from .._models import OfficialSource, PressSource, Provenance, Status, Text
-from .._scoring import Score
+from .._status_data import Score
 from .._text import format_date, format_percent
 
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from .._models import Provenance
+
+
+class Bilingual(Protocol):
+    """A `Text` model or its plain `_status_data.Bilingual` twin."""
+
+    @property
+    def vi(self) -> str: ...
+
+    @property
+    def en(self) -> str | None: ...
+
+
 COMPARATOR_SIGNS = {">=": "≥", "<=": "≤", "==": "=", ">": ">", "<": "<"}
 
+# Keyed by the values of `Status` (a StrEnum, so its members look up the same entries).
 STATUS_STYLE = {
-    Status.MET: "green",
-    Status.IN_PROGRESS: "yellow",
-    Status.NOT_MET: "red",
-    Status.NOT_APPLICABLE: "dim",
-    Status.UNKNOWN: "magenta",
+    "met": "green",
+    "in_progress": "yellow",
+    "not_met": "red",
+    "not_applicable": "dim",
+    "unknown": "magenta",
 }
 
 
-def pick(text: Text, lang: str) -> str:
+def pick(text: Bilingual, lang: str) -> str:
     """The text in `lang`, falling back to Vietnamese (the only required language)."""
     return text.en if lang == "en" and text.en else text.vi
 
 
-def status_label(status: Status, lang: str) -> str:
-    return label(lang, f"status.{status.value}")
+def status_label(status: str, lang: str) -> str:
+    """`status` is a `Status` or its value."""
+    return label(lang, f"status.{status}")
 
 
 def score_line(score: Score, lang: str) -> str:
@@ -92,6 +106,8 @@ def console(out: TextIO) -> Console:
 
 def provenance_text(provenance: Provenance, lang: str) -> str:
     """'báo chí: "Tiêu đề" (Báo Thanh Hóa, 11/02/2026)' and the like."""
+    from .._models import OfficialSource, PressSource
+
     kind = label(lang, f"provenance.{provenance.kind}")
     if isinstance(provenance, OfficialSource):
         parts = [provenance.document, format_date(provenance.date, lang)]

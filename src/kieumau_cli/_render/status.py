@@ -1,13 +1,15 @@
-"""`kieumau status`: one station's state as text (Rich), Markdown or JSON."""
+"""`kieumau status`: one station's state as text (Rich), Markdown or JSON.
+
+The reporters take a `StatusView` (plain data, see `_status_data`), so that a
+cached status renders without importing the Pydantic models.
+"""
 
 from __future__ import annotations
 
 from typing import TextIO
 
 from .._i18n import label
-from .._models import CriteriaSet, Ward
-from .._results import WardStatus, status_payload
-from .._scoring import CriterionView
+from .._status_data import CriterionRow, StatusView
 from .._text import format_date
 from ._common import (
     STATUS_STYLE,
@@ -21,43 +23,42 @@ from ._common import (
 )
 
 
-def _header_lines(result: WardStatus, lang: str) -> list[tuple[str, str]]:
-    ward: Ward = result.ward
-    criteria_set: CriteriaSet = result.criteria_set
+def _header_lines(result: StatusView, lang: str) -> list[tuple[str, str]]:
+    data = result.data
     lines = [
-        (label(lang, "unit"), ward.unit),
-        (label(lang, "ward"), f"{ward.name}, {ward.province_name} ({ward.key})"),
+        (label(lang, "unit"), data.unit),
+        (label(lang, "ward"), f"{data.name}, {data.province_name} ({data.key})"),
         (
             label(lang, "criteria_set"),
-            f"{criteria_set.ref} — {pick(criteria_set.title, lang)}",
+            f"{data.criteria_set} — {pick(data.criteria_set_title, lang)}",
         ),
     ]
-    if ward.plan is not None:
-        plan = ward.plan.number
-        if ward.plan.date is not None:
-            plan += f" {label(lang, 'plan_dated')} {format_date(ward.plan.date, lang)}"
+    if data.plan_number is not None:
+        plan = data.plan_number
+        if data.plan_date is not None:
+            plan += f" {label(lang, 'plan_dated')} {format_date(data.plan_date, lang)}"
         lines.append((label(lang, "plan"), plan))
     if result.as_of is not None:
         lines.append((label(lang, "as_of"), format_date(result.as_of, lang)))
     return lines
 
 
-def _due_text(view: CriterionView, result: WardStatus, lang: str) -> tuple[str, bool]:
-    if view.entry is None or view.entry.due is None:
+def _due_text(view: CriterionRow, result: StatusView, lang: str) -> tuple[str, bool]:
+    if view.due is None:
         return "", False
     overdue = view.overdue(result.reference_date)
-    text = format_date(view.entry.due, lang)
+    text = format_date(view.due, lang)
     return (f"{text} ({label(lang, 'overdue')})" if overdue else text), overdue
 
 
-def render_text(result: WardStatus, lang: str, out: TextIO) -> None:
+def render_text(result: StatusView, lang: str, out: TextIO) -> None:
     from rich.table import Table
     from rich.text import Text
 
     con = console(out)
     for name, value in _header_lines(result, lang):
         con.print(Text.assemble((f"{name}: ", "bold"), value))
-    current = result.score
+    current = result.data.score
     con.print()
     con.print(Text(score_line(current, lang), style="bold"))
     con.print(
@@ -77,10 +78,10 @@ def render_text(result: WardStatus, lang: str, out: TextIO) -> None:
         for view in views:
             due, overdue = _due_text(view, result, lang)
             table.add_row(
-                view.criterion.id,
-                pick(view.criterion.title, lang),
+                view.id,
+                pick(view.title, lang),
                 Text(status_label(view.status, lang), style=STATUS_STYLE[view.status]),
-                (view.entry.owner or "") if view.entry else "",
+                view.owner or "",
                 Text(due, style="bold red" if overdue else ""),
                 format_date(view.last_update, lang) if view.last_update else "",
             )
@@ -100,22 +101,22 @@ def render_text(result: WardStatus, lang: str, out: TextIO) -> None:
     for view in missing:
         due, overdue = _due_text(view, result, lang)
         details = [status_label(view.status, lang)]
-        if view.entry and view.entry.owner:
-            details.append(view.entry.owner)
+        if view.owner:
+            details.append(view.owner)
         if due:
             details.append(f"{label(lang, 'col.due').lower()} {due}")
         todo.add_row(
-            f"• {view.criterion.id}",
-            pick(view.criterion.title, lang),
+            f"• {view.id}",
+            pick(view.title, lang),
             Text("; ".join(details), style="red" if overdue else ""),
         )
     con.print(todo)
 
 
-def render_md(result: WardStatus, lang: str, out: TextIO) -> None:
-    lines = [f"# {md_cell(result.ward.unit)}", ""]
+def render_md(result: StatusView, lang: str, out: TextIO) -> None:
+    lines = [f"# {md_cell(result.data.unit)}", ""]
     lines += [f"**{name}:** {md_cell(value)}  " for name, value in _header_lines(result, lang)]
-    current = result.score
+    current = result.data.score
     lines += [
         "",
         f"**{score_line(current, lang)}**",
@@ -134,10 +135,10 @@ def render_md(result: WardStatus, lang: str, out: TextIO) -> None:
         for view in views:
             due, overdue = _due_text(view, result, lang)
             cells = [
-                view.criterion.id,
-                md_cell(pick(view.criterion.title, lang)),
+                view.id,
+                md_cell(pick(view.title, lang)),
                 status_label(view.status, lang),
-                md_cell(view.entry.owner if view.entry else None),
+                md_cell(view.owner),
                 f"**{due}**" if overdue else due,
                 format_date(view.last_update, lang) if view.last_update else "",
             ]
@@ -148,14 +149,11 @@ def render_md(result: WardStatus, lang: str, out: TextIO) -> None:
         lines.append(label(lang, "nothing_missing"))
     for view in missing:
         due, overdue = _due_text(view, result, lang)
-        owner = view.entry.owner if view.entry and view.entry.owner else ""
+        owner = view.owner or ""
         extra = "; ".join(part for part in (status_label(view.status, lang), owner, due) if part)
-        lines.append(
-            f"- **{view.criterion.id}** "
-            f"{md_cell(pick(view.criterion.title, lang))} — {md_cell(extra)}"
-        )
+        lines.append(f"- **{view.id}** {md_cell(pick(view.title, lang))} — {md_cell(extra)}")
     out.write("\n".join(lines) + "\n")
 
 
-def render_json(result: WardStatus, lang: str, out: TextIO) -> None:
-    write_json(status_payload(result), out)
+def render_json(result: StatusView, lang: str, out: TextIO) -> None:
+    write_json(result.payload(), out)

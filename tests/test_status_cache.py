@@ -1,0 +1,316 @@
+"""The validated-status cache (`_cache`) and the Typer-free `status` fast path (`_fast`).
+
+A cache hit must print exactly what a fresh run prints; any edit to the ward or
+its criteria set, a corrupt entry or KIEUMAU_NO_CACHE means recomputing; an
+invalid file is never cached; the date of the run is never cached.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import GOLDEN, REPO, Invoke
+from kieumau_cli import _commands
+from kieumau_cli._fast import StatusArgs, parse_status
+from kieumau_cli.cli import main
+
+WARD = "wards/tinh-mau/phuong-mau.yaml"
+SET = "criteria/bo-mau/1.yaml"
+
+
+def _entries() -> list[Path]:
+    return sorted((Path(os.environ["KIEUMAU_CACHE_DIR"]) / "status").glob("*.json"))
+
+
+def _no_validation(monkeypatch: pytest.MonkeyPatch) -> None:
+    """From here on, `status` must be served from the cache."""
+
+    def fail(*_: object) -> None:
+        raise AssertionError("validated again instead of using the cache")
+
+    monkeypatch.setattr(_commands, "_load_valid", fail)
+
+
+def _status(invoke: Invoke, root: Path, *args: str) -> tuple[int, str, str]:
+    result = invoke("--root", str(root), "status", "phuong-mau", *args)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize("args", [(), ("-f", "json"), ("-f", "md", "--lang", "en")])
+def test_a_hit_prints_what_a_fresh_run_prints(
+    invoke: Invoke, example_root: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
+) -> None:
+    fresh = _status(invoke, example_root, *args)
+    assert fresh[0] == 0
+    assert len(_entries()) == 1
+    _no_validation(monkeypatch)
+    assert _status(invoke, example_root, *args) == fresh
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("status-dong-son.vi.txt", []),
+        ("status-dong-son.en.txt", ["--lang", "en"]),
+        ("status-dong-son.vi.md", ["--format", "md"]),
+        ("status-dong-son.json", ["--format", "json"]),
+    ],
+)
+def test_hits_match_the_golden_files(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch, name: str, args: list[str]
+) -> None:
+    monkeypatch.chdir(REPO)
+    golden = (GOLDEN / name).read_text(encoding="utf-8")
+    assert invoke("status", "phuong-dong-son", *args).stdout == golden
+    _no_validation(monkeypatch)
+    assert invoke("status", "phuong-dong-son", *args).stdout == golden
+
+
+def test_editing_the_ward_invalidates(invoke: Invoke, example_root: Path) -> None:
+    assert "Đội trưởng" in _status(invoke, example_root)[1]
+    _edit(example_root / WARD, "owner: Đội trưởng", "owner: Đội phó")
+    code, out, _ = _status(invoke, example_root)
+    assert code == 0
+    assert "Đội phó" in out and "Đội trưởng" not in out
+
+
+def test_editing_the_criteria_set_invalidates(invoke: Invoke, example_root: Path) -> None:
+    assert "Security and order" in _status(invoke, example_root, "--lang", "en")[1]
+    _edit(example_root / SET, "en: Security and order", "en: Public order")
+    code, out, _ = _status(invoke, example_root, "--lang", "en")
+    assert code == 0
+    assert "Public order" in out and "Security and order" not in out
+
+
+@pytest.mark.parametrize(
+    "garbage",
+    [
+        b"",
+        b"\xff\xfe not json",
+        b'{"format": 1',
+        b"[]",
+        b'{"format": 1, "set": "bo-mau@1", "set_file": "bo-mau/1.yaml", "data": {}}',
+        b'{"format": 999}',
+    ],
+)
+def test_a_corrupt_entry_is_ignored_and_replaced(
+    invoke: Invoke, example_root: Path, garbage: bytes
+) -> None:
+    fresh = _status(invoke, example_root, "-f", "json")
+    (entry,) = _entries()
+    entry.write_bytes(garbage)
+    assert _status(invoke, example_root, "-f", "json") == fresh
+    assert json.loads(entry.read_bytes())["format"] == 1  # written again
+
+
+def test_a_wrongly_typed_entry_is_ignored(invoke: Invoke, example_root: Path) -> None:
+    fresh = _status(invoke, example_root, "-f", "json")
+    (entry,) = _entries()
+    stored = json.loads(entry.read_bytes())
+    stored["data"]["score"][0] = "two"
+    entry.write_text(json.dumps(stored), encoding="utf-8")
+    assert _status(invoke, example_root, "-f", "json") == fresh
+
+
+def test_no_cache_env_turns_it_off(
+    invoke: Invoke, example_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KIEUMAU_NO_CACHE", "1")
+    first = _status(invoke, example_root)
+    assert first[0] == 0
+    assert _entries() == []
+    assert _status(invoke, example_root) == first
+
+
+def test_an_unusable_cache_folder_changes_nothing(
+    invoke: Invoke, example_root: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    fresh = _status(invoke, example_root, "-f", "json")
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("KIEUMAU_CACHE_DIR", str(blocker))
+    assert _status(invoke, example_root, "-f", "json") == fresh
+
+
+def test_an_invalid_ward_is_never_cached(invoke: Invoke, example_root: Path) -> None:
+    _edit(example_root / WARD, "status: met", "status: done")
+    first = _status(invoke, example_root)
+    assert first[0] == 1
+    assert "done" in first[2]
+    assert _entries() == []
+    assert _status(invoke, example_root) == first
+
+
+def test_a_cached_ward_made_invalid_reports_its_errors(invoke: Invoke, example_root: Path) -> None:
+    assert _status(invoke, example_root)[0] == 0
+    _edit(example_root / WARD, "status: met", "status: done")
+    code, out, err = _status(invoke, example_root)
+    assert (code, out) == (1, "")
+    assert "done" in err
+
+
+def test_a_cached_set_made_invalid_reports_its_errors(invoke: Invoke, example_root: Path) -> None:
+    assert _status(invoke, example_root)[0] == 0
+    _edit(example_root / SET, "en: Security and order", "en: ''")
+    code, out, err = _status(invoke, example_root)
+    assert (code, out) == (1, "")
+    assert "1.yaml" in err
+
+
+def test_overdue_is_judged_on_the_day_of_the_run(
+    invoke: Invoke, example_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = json.loads(_status(invoke, example_root, "-f", "json")[1])
+    assert not any(c["overdue"] for c in before["criteria"])
+    monkeypatch.setenv("KIEUMAU_TODAY", "2026-07-01")
+    monkeypatch.setenv("KIEUMAU_NO_CACHE", "1")
+    computed = _status(invoke, example_root, "-f", "json")[1]
+    computed_md = _status(invoke, example_root, "-f", "md")[1]
+    monkeypatch.delenv("KIEUMAU_NO_CACHE")
+    _no_validation(monkeypatch)
+    after = _status(invoke, example_root, "-f", "json")[1]
+    assert after == computed
+    assert "C03" in [c["id"] for c in json.loads(after)["criteria"] if c["overdue"]]
+    md = _status(invoke, example_root, "-f", "md")[1]
+    assert md == computed_md
+    assert "**31/03/2026 (quá hạn)**" in md
+
+
+def test_as_of_is_always_computed(
+    invoke: Invoke, example_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert _status(invoke, example_root)[0] == 0  # a current entry exists
+    code, out, _ = _status(invoke, example_root, "--as-of", "2026-01-25", "-f", "json")
+    payload = json.loads(out)
+    assert code == 0
+    assert payload["as_of"] == "2026-01-25"
+    monkeypatch.setenv("KIEUMAU_NO_CACHE", "1")
+    assert _status(invoke, example_root, "--as-of", "2026-01-25", "-f", "json")[1] == out
+    _no_validation(monkeypatch)
+    monkeypatch.delenv("KIEUMAU_NO_CACHE")
+    code, _, err = _status(invoke, example_root, "--as-of", "2026-01-25")
+    assert code == 2
+    assert "validated again" in err  # --as-of went past the cache, to validation
+
+
+# --- the fast path ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["status", "x"], StatusArgs("x")),
+        (["status", "-f", "json", "x"], StatusArgs("x", fmt="json")),
+        (["status", "x", "--format=md", "--lang", "en"], StatusArgs("x", fmt="md", lang="en")),
+        (["status", "a/b", "--as-of", "2026-01-01"], StatusArgs("a/b", as_of="2026-01-01")),
+        (["status", "x", "--as-of=bad"], StatusArgs("x", as_of="bad")),
+        (["--root", ".", "status", "x"], StatusArgs("x", root=".")),
+        (["--root=.", "status", "x", "-f", "md"], StatusArgs("x", fmt="md", root=".")),
+    ],
+)
+def test_plain_status_invocations_take_the_fast_path(argv: list[str], expected: StatusArgs) -> None:
+    assert parse_status(argv) == expected
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--help"],
+        ["status"],
+        ["status", "--help"],
+        ["status", "x", "--help"],
+        ["--root", "no-such-folder", "status", "x"],
+        ["--root", "pyproject.toml", "status", "x"],
+        ["--root", "", "status", "x"],
+        ["--root", ".", "--root", ".", "status", "x"],
+        ["--root"],
+        ["--version", "status", "x"],
+        ["status", "x", "--root", "."],
+        ["status", "x", "y"],
+        ["status", "x", "-f", "xml"],
+        ["status", "x", "-f", "JSON"],
+        ["status", "x", "-fjson"],
+        ["status", "x", "-f=json"],
+        ["status", "x", "-f", "json", "-f", "md"],
+        ["status", "x", "--lang", "fr"],
+        ["status", "x", "--lang"],
+        ["status", "x", "--as-of", "-1"],
+        ["status", "x", "--", "y"],
+        ["status", "-x"],
+        ["status", "x", "--unknown"],
+        ["list", "x"],
+    ],
+)
+def test_anything_else_goes_to_typer(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)
+    assert parse_status(argv) is None
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["phuong-mau"],
+        ["phuong-mau", "-f", "json", "--lang", "en"],
+        ["phuong-mau", "--format=md", "--as-of", "2026-01-25"],
+        ["phuong-mau", "--as-of", "2026-02-30"],
+        ["phuong-mao"],
+        ["../x"],
+    ],
+)
+def test_the_fast_path_behaves_as_typer(
+    args: list[str],
+    invoke: Invoke,
+    example_root: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.chdir(example_root)
+    for prefix in ([], ["--root", "."], [f"--root={example_root}"]):
+        expected = invoke(*prefix, "status", *args)
+        monkeypatch.setattr(sys, "argv", ["kieumau", *prefix, "status", *args])
+        with pytest.raises(SystemExit) as exited:
+            main()
+        captured = capsys.readouterr()
+        assert (exited.value.code, captured.out, captured.err) == (
+            expected.exit_code,
+            expected.stdout,
+            expected.stderr,
+        )
+
+
+def test_the_fast_path_reports_invalid_files_and_roots_as_typer(
+    invoke: Invoke,
+    example_root: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+) -> None:
+    _edit(example_root / WARD, "status: met", "status: done")
+    monkeypatch.chdir(tmp_path)
+    for argv in (
+        ["--root", str(example_root), "status", "phuong-mau"],
+        ["--root", str(example_root / "wards"), "status", "phuong-mau"],
+        ["status", "phuong-mau"],  # no data root here: the bundled data, with its notice
+    ):
+        expected = invoke(*argv)
+        monkeypatch.setattr(sys, "argv", ["kieumau", *argv])
+        with pytest.raises(SystemExit) as exited:
+            main()
+        captured = capsys.readouterr()
+        assert (exited.value.code, captured.out, captured.err) == (
+            expected.exit_code,
+            expected.stdout,
+            expected.stderr,
+        )
