@@ -43,7 +43,32 @@ def main() -> None:
             reconfigure(encoding="utf-8", errors="replace")
     from ._fast import parse_status, run_status
 
-    args = parse_status(sys.argv[1:])
+    argv = sys.argv[1:]
+    args = parse_status(argv)
     if args is not None:
         sys.exit(run_status(args))
+    if argv == ["--help"]:
+        sys.exit(_help())
     _app()()
+
+
+def _help() -> int:
+    """Top-level help, replayed from `_help_cache` when the CLI code is unchanged."""
+    import contextlib
+    import io
+    import os
+
+    from ._help_cache import cached_help, store_help
+
+    text = cached_help(os.environ)
+    if text is None:
+        captured = io.StringIO()
+        with contextlib.redirect_stdout(captured):
+            code = _app()(["--help"], prog_name="kieumau", standalone_mode=False)
+        text = captured.getvalue()
+        if code not in (None, 0):
+            sys.stdout.write(text)
+            return int(code)
+        store_help(text, os.environ)
+    sys.stdout.write(text)
+    return 0
