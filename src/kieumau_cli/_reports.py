@@ -29,11 +29,11 @@ from ._models import (
 )
 from ._results import WardStatus
 from ._scoring import CriterionView, Score, criterion_views, last_update, score, statuses_as_of
+from ._status_data import DONE, pending_order
 from ._text import slugify
 from ._ward_changes import NewEvidence, NewReading, Request, StatusChange, Timeline, requests
 from ._weeks import ONE_DAY, Period
 
-DONE = (Status.MET, Status.NOT_APPLICABLE)
 COUNT_ORDER = (
     Status.MET,
     Status.IN_PROGRESS,
@@ -177,7 +177,7 @@ def _group_rows(criteria_set: CriteriaSet, rows: list[CriterionRow]) -> list[Gro
 
 
 def _pending_order(row: CriterionRow) -> tuple[bool, dt.date, str]:
-    return (not row.overdue, row.due or dt.date.max, row.id)
+    return pending_order(row.overdue, row.due, row.id)
 
 
 def progress_points(ward: Ward, criteria_set: CriteriaSet, until: dt.date) -> list[ProgressPoint]:

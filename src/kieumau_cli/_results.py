@@ -11,9 +11,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from ._models import CriteriaSet, Group, Status, Ward
+from ._models import CriteriaSet, Ward
 from ._scoring import CriterionView, Score, criterion_views, last_update, score
-from ._status_data import StatusData, StatusView
+from ._status_data import StatusData, StatusView, iso
 from ._text import percent
 
 
@@ -38,32 +38,6 @@ class WardStatus:
         else:
             updated = max((v.last_update for v in views if v.last_update), default=None)
         return cls(ward, criteria_set, as_of, today, score(criteria_set, statuses), views, updated)
-
-    @property
-    def reference_date(self) -> dt.date:
-        """The date overdue is judged against: --as-of if given, else today."""
-        return self.as_of or self.today
-
-    def by_group(self) -> list[tuple[Group, list[CriterionView]]]:
-        return [
-            (group, [view for view in self.views if view.criterion.group == group.id])
-            for group in self.criteria_set.groups
-        ]
-
-    def missing(self) -> list[CriterionView]:
-        """Applicable criteria not yet met: overdue first, then by due date, then by id."""
-        pending = [v for v in self.views if v.status not in (Status.MET, Status.NOT_APPLICABLE)]
-        far = dt.date.max
-
-        def order(view: CriterionView) -> tuple[bool, dt.date, str]:
-            due = view.entry.due if view.entry and view.entry.due else far
-            return (not view.overdue(self.reference_date), due, view.criterion.id)
-
-        return sorted(pending, key=order)
-
-
-def _iso(value: dt.date | None) -> str | None:
-    return value.isoformat() if value is not None else None
 
 
 def status_payload(result: WardStatus) -> dict[str, Any]:
@@ -99,6 +73,6 @@ def row_payload(row: WardRow) -> dict[str, Any]:
         "unknown": current.unknown if current else None,
         "percent": percent(current.met, current.total) if current else None,
         "qualifies": current.qualifies if current else None,
-        "last_update": _iso(row.last_update),
+        "last_update": iso(row.last_update),
         "problem": row.problem,
     }

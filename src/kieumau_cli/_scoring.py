@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ._models import CriteriaSet, Criterion, CriterionStatus, HistoryEntry, Status, Ward
+from ._status_data import DONE
 from ._status_data import Score as Score  # noqa: PLC0414 - re-exported: moved there
 
 
@@ -28,7 +29,7 @@ class CriterionView:
     def overdue(self, today: dt.date) -> bool:
         if self.entry is None or self.entry.due is None:
             return False
-        return self.entry.due < today and self.status not in (Status.MET, Status.NOT_APPLICABLE)
+        return self.entry.due < today and self.status not in DONE
 
 
 def epoch_start(history: Sequence[HistoryEntry]) -> int:

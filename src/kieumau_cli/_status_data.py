@@ -19,7 +19,19 @@ if TYPE_CHECKING:
     from ._results import WardStatus
 
 JSON_SCHEMA_VERSION = 1
-_DONE = ("met", "not_applicable")
+# Statuses that need no more work; `Status` is a StrEnum, so its members match too.
+DONE = ("met", "not_applicable")
+
+
+def pending_order(
+    overdue: bool, due: dt.date | None, criterion_id: str
+) -> tuple[bool, dt.date, str]:
+    """How unfinished criteria are listed everywhere: overdue first, then by due date, then id."""
+    return (not overdue, due or dt.date.max, criterion_id)
+
+
+def iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value is not None else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +89,7 @@ class CriterionRow:
     provenance: str
 
     def overdue(self, reference: dt.date) -> bool:
-        return self.due is not None and self.due < reference and self.status not in _DONE
+        return self.due is not None and self.due < reference and self.status not in DONE
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +172,7 @@ class StatusData:
             "criteria_set": self.criteria_set,
             "criteria_set_title": [self.criteria_set_title.vi, self.criteria_set_title.en],
             "plan_number": self.plan_number,
-            "plan_date": _iso(self.plan_date),
+            "plan_date": iso(self.plan_date),
             "score": [
                 score.met,
                 score.in_progress,
@@ -169,7 +181,7 @@ class StatusData:
                 score.unknown,
                 score.qualifies,
             ],
-            "last_update": _iso(self.last_update),
+            "last_update": iso(self.last_update),
             "reported": self.reported,
             "groups": [[g.id, g.title.vi, g.title.en] for g in self.groups],
             "criteria": [
@@ -180,8 +192,8 @@ class StatusData:
                     c.title.en,
                     c.status,
                     c.owner,
-                    _iso(c.due),
-                    _iso(c.last_update),
+                    iso(c.due),
+                    iso(c.last_update),
                     c.note,
                     c.evidence,
                     c.provenance,
@@ -270,14 +282,11 @@ class StatusView:
 
     def missing(self) -> list[CriterionRow]:
         """Applicable criteria not yet met: overdue first, then by due date, then by id."""
-        pending = [row for row in self.data.criteria if row.status not in _DONE]
-        far = dt.date.max
+        pending = [row for row in self.data.criteria if row.status not in DONE]
         reference = self.reference_date
-
-        def order(row: CriterionRow) -> tuple[bool, dt.date, str]:
-            return (not row.overdue(reference), row.due or far, row.id)
-
-        return sorted(pending, key=order)
+        return sorted(
+            pending, key=lambda row: pending_order(row.overdue(reference), row.due, row.id)
+        )
 
     def payload(self) -> dict[str, Any]:
         """The JSON contract of `status --format json`."""
@@ -294,7 +303,7 @@ class StatusView:
             "kind": data.kind,
             "criteria_set": data.criteria_set,
             "criteria_set_title": data.criteria_set_title.vi,
-            "as_of": _iso(self.as_of),
+            "as_of": iso(self.as_of),
             "met": current.met,
             "total": current.total,
             "in_progress": current.in_progress,
@@ -304,7 +313,7 @@ class StatusView:
             "criteria_count": current.criteria,
             "percent": percent(current.met, current.total),
             "qualifies": current.qualifies,
-            "last_update": _iso(data.last_update),
+            "last_update": iso(data.last_update),
             "reported": data.reported,
             "criteria": [
                 {
@@ -314,9 +323,9 @@ class StatusView:
                     "title_en": row.title.en,
                     "status": row.status,
                     "owner": row.owner,
-                    "due": _iso(row.due),
+                    "due": iso(row.due),
                     "overdue": row.overdue(reference),
-                    "last_update": _iso(row.last_update),
+                    "last_update": iso(row.last_update),
                     "note": row.note,
                     "evidence": row.evidence,
                     "provenance": row.provenance,
@@ -324,10 +333,6 @@ class StatusView:
                 for row in data.criteria
             ],
         }
-
-
-def _iso(value: dt.date | None) -> str | None:
-    return value.isoformat() if value is not None else None
 
 
 def _date(value: Any) -> dt.date | None:
