@@ -30,7 +30,7 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from kieumau_cli._text import slugify  # noqa: E402
+from kieumau_cli.text.format import slugify  # noqa: E402
 
 # The 34 provincial-level units since 1/7/2025: 6 centrally-run cities, 28 provinces.
 CITIES = ["Hà Nội", "Huế", "Hải Phòng", "Đà Nẵng", "Hồ Chí Minh", "Cần Thơ"]

@@ -281,7 +281,7 @@ def test_brief_html_parses_and_writes_a_file(invoke: Invoke, example_root: Path)
 def test_git_log_rebuilds_every_version_of_the_file_from_one_log(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from kieumau_cli._git_log import file_log
+    from kieumau_cli.load.git_log import file_log
 
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
     path = tmp_path / "w.yaml"

@@ -15,10 +15,10 @@ import jsonschema
 import pytest
 
 from conftest import GOLDEN, INVALID_CASES, TESTS, VALID_ROOT, Invoke
-from kieumau_cli._checks import CheckResult
-from kieumau_cli._diagnostics import CODES, Diagnostic
-from kieumau_cli._render.github import escape_data, escape_property, format_annotation
-from kieumau_cli._render.sarif import sarif_log
+from kieumau_cli.check.diagnostics import CODES, Diagnostic
+from kieumau_cli.check.rules import CheckResult
+from kieumau_cli.render.github import escape_data, escape_property, format_annotation
+from kieumau_cli.render.sarif import sarif_log
 
 SARIF_SCHEMA = json.loads((TESTS / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from conftest import TODAY, Invoke
-from kieumau_cli import _atomic, _edit_commands, _editing
+from kieumau_cli.commands import editing as _edit_commands
+from kieumau_cli.edit import atomic as _atomic
+from kieumau_cli.edit import tree as _editing
 from test_editing import leftovers, shipped_root
 
 MAU = Path("wards/tinh-mau/phuong-mau.yaml")

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from kieumau_cli import _yaml
 from kieumau_cli.cli import app
+from kieumau_cli.load import yaml as _yaml
 
 VALID = Path(__file__).parent / "examples" / "valid"
 WARD_REL = "wards/tinh-mau/phuong-mau.yaml"

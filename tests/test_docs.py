@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import REPO
-from kieumau_cli._diagnostics import CODES
+from kieumau_cli.check.diagnostics import CODES
 from kieumau_cli.cli import app
 
 README = (REPO / "README.md").read_text(encoding="utf-8")

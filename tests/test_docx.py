@@ -21,8 +21,9 @@ from docx.text.paragraph import Paragraph
 
 from conftest import Invoke
 from documents_support import check_golden, edit, shipped_root
-from kieumau_cli._models import Ward
-from kieumau_cli._render.official import (
+from kieumau_cli.load.models import Ward
+from kieumau_cli.load.yaml import load_bytes
+from kieumau_cli.render.official import (
     date_line,
     date_parts,
     frame,
@@ -32,7 +33,6 @@ from kieumau_cli._render.official import (
     upper,
     ward_issuer,
 )
-from kieumau_cli._yaml import load_bytes
 
 __all__ = ["shipped_root"]  # a fixture, used by name
 

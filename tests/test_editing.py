@@ -13,11 +13,11 @@ import pytest
 from ruamel.yaml.comments import CommentedMap
 
 from conftest import REPO, VALID_ROOT
-from kieumau_cli import _atomic
-from kieumau_cli._atomic import write_atomic
-from kieumau_cli._editing import load_tree, put, read_snapshot
-from kieumau_cli._errors import AlreadyExistsError, ConcurrentEditError, WriteFailedError
-from kieumau_cli._ward_edits import STATUS_KEYS, parse_number, parse_status
+from kieumau_cli.edit import atomic as _atomic
+from kieumau_cli.edit.atomic import write_atomic
+from kieumau_cli.edit.tree import load_tree, put, read_snapshot
+from kieumau_cli.edit.ward_edits import STATUS_KEYS, parse_number, parse_status
+from kieumau_cli.errors import AlreadyExistsError, ConcurrentEditError, WriteFailedError
 
 SHIPPED_WARDS = sorted((REPO / "wards").glob("*/*.yaml"))
 EXAMPLE_WARD = VALID_ROOT / "wards" / "tinh-mau" / "phuong-mau.yaml"

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import VALID_ROOT, Invoke
-from kieumau_cli._errors import UsageError
-from kieumau_cli._git import Git
+from kieumau_cli.errors import UsageError
+from kieumau_cli.load.git import Git
 
 WARD = Path("wards/tinh-mau/phuong-mau.yaml")
 SET = Path("criteria/bo-mau/1.yaml")

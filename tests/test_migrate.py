@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from conftest import Invoke
-from kieumau_cli._editing import unified_diff
-from kieumau_cli._migrate import combine
-from kieumau_cli._models import HistoryEntry, Status
-from kieumau_cli._scoring import epoch_start
+from kieumau_cli.edit.migrate import combine
+from kieumau_cli.edit.tree import unified_diff
+from kieumau_cli.load.models import HistoryEntry, Status
+from kieumau_cli.results.score import epoch_start
 from test_cli_edit import check_is_clean, someone_writes_during
 from test_editing import shipped_root
 

@@ -34,7 +34,7 @@ def test_wheel_bundles_data_and_templates(wheel: Path) -> None:
         )
     for path in (REPO / "wards").rglob("*.yaml"):
         assert f"kieumau_cli/_bundled/wards/{path.relative_to(REPO / 'wards').as_posix()}" in names
-    assert any(name.startswith("kieumau_cli/_bundled/templates/") for name in names)
+    assert any(name.startswith("kieumau_cli/templates/site/") for name in names)
 
 
 def test_installed_wheel_runs_outside_the_repository(wheel: Path, tmp_path: Path) -> None:

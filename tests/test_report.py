@@ -96,11 +96,11 @@ def test_report_without_history_has_no_chart(invoke: Invoke, shipped_root: Path)
 # --- templates ---------------------------------------------------------------------------
 
 
-def test_templates_ship_in_the_repository_folder() -> None:
-    from kieumau_cli._render.documents import templates_dir
+def test_templates_ship_inside_the_package() -> None:
+    from kieumau_cli.resources import templates_dir
 
     shipped = templates_dir()
-    assert shipped == REPO / "templates"
+    assert shipped == REPO / "src" / "kieumau_cli" / "templates"
     for kind in ("report", "brief", "summary"):
         for fmt in ("md", "html"):
             assert (shipped / f"{kind}.{fmt}.j2").is_file()

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from conftest import REPO, VALID_ROOT, Invoke
-from kieumau_cli._schema import KINDS, MODELINE, json_schema
+from kieumau_cli.load.schema import KINDS, MODELINE, json_schema
 
 FOLDERS = {"criteria": "criteria", "ward": "wards"}
 SHIPPED = [

@@ -12,8 +12,8 @@ import pytest
 import yaml
 
 from conftest import GOLDEN, REPO, Invoke
-from kieumau_cli._models import CriteriaSet, IllustrativeSource, OfficialSource, Ward
-from kieumau_cli._scoring import score, statuses_as_of
+from kieumau_cli.load.models import CriteriaSet, IllustrativeSource, OfficialSource, Ward
+from kieumau_cli.results.score import score, statuses_as_of
 
 SETS = sorted((REPO / "criteria").glob("*/*.yaml"))
 WARDS = sorted((REPO / "wards").glob("*/*.yaml"))

@@ -252,9 +252,9 @@ def test_station_page_is_the_report_with_briefings(site: Path) -> None:
 def test_week_links_agree_with_the_briefings(shipped: Path) -> None:
     """The station page's list of weeks is computed apart from the briefings, faster:
     both must say the same score and change for every week."""
-    from kieumau_cli._commands import Context
-    from kieumau_cli._reports import DEFAULT_STALLED_WEEKS, Brief
-    from kieumau_cli._site import SiteRequest, collect
+    from kieumau_cli.commands.core import Context
+    from kieumau_cli.results.report import DEFAULT_STALLED_WEEKS, Brief
+    from kieumau_cli.site.build import SiteRequest, collect
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("KIEUMAU_TODAY", TODAY)
@@ -334,7 +334,7 @@ def test_rebuilds_are_byte_identical_whatever_the_day(site: Path, shipped: Path)
 def test_rendering_in_worker_processes_gives_the_same_site(
     site: Path, shipped: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from kieumau_cli import _site
+    from kieumau_cli.site import build as _site
 
     monkeypatch.setattr(_site, "PARALLEL_FROM", 1)  # as for the country's 100,000 pages
     monkeypatch.setattr(_site, "_CHUNK", 4)

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from conftest import GOLDEN, REPO, Invoke
-from kieumau_cli import _commands
-from kieumau_cli._fast import StatusArgs, parse_status
 from kieumau_cli.cli import main
+from kieumau_cli.cli.fast import StatusArgs, parse_status
+from kieumau_cli.commands import core as _commands
 
 WARD = "wards/tinh-mau/phuong-mau.yaml"
 SET = "criteria/bo-mau/1.yaml"

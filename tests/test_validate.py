@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-from kieumau_cli._diagnostics import CODES, Diagnostic
-from kieumau_cli._models import CriteriaSet, Ward
-from kieumau_cli._validate import validate
-from kieumau_cli._yaml import LoadFailed, load_bytes
+from kieumau_cli.check.diagnostics import CODES, Diagnostic
+from kieumau_cli.load.models import CriteriaSet, Ward
+from kieumau_cli.load.validate import validate
+from kieumau_cli.load.yaml import LoadFailed, load_bytes
 
 VALID = Path(__file__).parent / "examples" / "valid"
 WARD_TEXT = (VALID / "wards" / "tinh-mau" / "phuong-mau.yaml").read_text(encoding="utf-8")

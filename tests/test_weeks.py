@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Invoke
-from kieumau_cli._weeks import (
+from kieumau_cli.results.weeks import (
     Period,
     PeriodError,
     current_week,

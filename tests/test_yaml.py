@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kieumau_cli import _yaml
-from kieumau_cli._diagnostics import CODES, Diagnostic
-from kieumau_cli._models import Ward
-from kieumau_cli._validate import validate
-from kieumau_cli._yaml import Document, LoadFailed, PositionIndex, load_bytes
+from kieumau_cli.check.diagnostics import CODES, Diagnostic
+from kieumau_cli.load import yaml as _yaml
+from kieumau_cli.load.models import Ward
+from kieumau_cli.load.validate import validate
+from kieumau_cli.load.yaml import Document, LoadFailed, PositionIndex, load_bytes
 
 VALID = Path(__file__).parent / "examples" / "valid"
 WARD_FILE = VALID / "wards" / "tinh-mau" / "phuong-mau.yaml"

@@ -1,0 +1,234 @@
+"""`check --changed [REV]` and `check --base REV`: the files git says changed.
+
+`--changed` checks only what changed since REV (by default the merge base
+with the default branch) — committed, staged, unstaged and untracked — plus
+what depends on it: every ward pinning a changed criteria set, and every set
+superseding one. Pinning wards are found by one regular expression over each
+ward's bytes, without parsing YAML.
+
+`--base` makes history append-only: every entry a ward had at REV must still
+be there, unchanged and in the same place. Only wards that differ from REV
+are compared, and their old content comes through one `git cat-file --batch`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from kieumau_cli.check.diagnostics import Diagnostic
+from kieumau_cli.load.git import Git
+from kieumau_cli.load.repository import YAML_SUFFIXES, Repository
+from kieumau_cli.load.yaml import Document, LoadFailed, load_bytes
+
+_PINS = re.compile(rb"""^["']?criteria["']?[ \t]*:[ \t]*["']?([^\s"'#]+)""", re.MULTILINE)
+_SUPERSEDES = re.compile(rb"""^["']?supersedes["']?[ \t]*:[ \t]*["']?([^\s"'#]+)""", re.MULTILINE)
+
+
+def _data_files(
+    git: Git, repository: Repository, names: list[PurePosixPath]
+) -> list[tuple[str, PurePosixPath]]:
+    """(folder, path below the data root) of the criteria and ward files among `names`."""
+    root = git.relative(repository.root.path)
+    found = []
+    for name in names:
+        try:
+            rel = name.relative_to(root) if root.parts else name
+        except ValueError:
+            continue
+        if (
+            len(rel.parts) == 3
+            and rel.parts[0] in ("criteria", "wards")
+            and rel.name.endswith(YAML_SUFFIXES)
+        ):
+            found.append((rel.parts[0], rel))
+    return found
+
+
+def _pinned_ref(path: Path, pattern: re.Pattern[bytes]) -> str | None:
+    try:
+        match = pattern.search(path.read_bytes())
+    except OSError:
+        return None
+    return match.group(1).decode("utf-8", "replace") if match else None
+
+
+def changed_files(repository: Repository, rev: str | None) -> list[Path]:
+    """The criteria and ward files to check for `--changed [REV]`."""
+    git = Git(repository.root.path)
+    commit = git.merge_base(git.default_branch()) if rev is None else git.resolve(rev)
+    sets: set[Path] = set()
+    wards: set[Path] = set()
+    changed_refs: set[str] = set()
+    for folder, rel in _data_files(git, repository, git.changed_since(commit)):
+        path = repository.root.path.joinpath(*rel.parts)
+        if folder == "criteria":
+            changed_refs.add(f"{rel.parts[1]}@{path.stem}")
+            if path.is_file():
+                sets.add(path)
+        elif path.is_file():
+            wards.add(path)
+    if changed_refs:
+        for path in repository.ward_paths():
+            if path not in wards and _pinned_ref(path, _PINS) in changed_refs:
+                wards.add(path)
+        for path in repository.set_paths().values():
+            if _pinned_ref(path, _SUPERSEDES) in changed_refs:
+                sets.add(path)
+    return sorted(sets) + sorted(wards)
+
+
+# --- history is append-only ------------------------------------------------------------
+
+
+def _history_of(raw: bytes, name: str) -> list[Any]:
+    try:
+        history = load_bytes(raw, name).data.get("history")
+    except LoadFailed:
+        return []  # unreadable at that revision: nothing to compare against
+    return history if isinstance(history, list) else []
+
+
+def _canonical(entry: Any) -> str:
+    return json.dumps(entry, sort_keys=True, default=str, ensure_ascii=False)
+
+
+def _summary(entry: Any) -> str:
+    """'2026-01-05 C03: in_progress → met', for messages."""
+    if not isinstance(entry, dict):
+        return str(entry)[:60]
+    return (
+        f"{entry.get('date', '?')} {entry.get('criterion', '?')}: "
+        f"{entry.get('from', '?')} → {entry.get('to', '?')}"
+    )
+
+
+def append_only_rules(document: Document, old: list[Any], rev: str) -> list[Diagnostic]:
+    """Entries of `old` (the history at `rev`) rewritten, deleted, or with new
+    entries inserted among them, in the ward `document` as it is now."""
+    current = document.data.get("history")
+    new: list[Any] = current if isinstance(current, list) else []
+    before = [_canonical(entry) for entry in old]
+    after = [_canonical(entry) for entry in new]
+    if after[: len(before)] == before:
+        return []  # appended only: the common case, decided without diffing
+    found: list[Diagnostic] = []
+
+    def at(index: int) -> tuple[tuple[str | int, ...], bool]:
+        return (("history", index), False) if index < len(new) else (("history",), True)
+
+    def report(code: str, index: int, number: int, entry: Any) -> None:
+        loc, at_key = at(index)
+        found.append(
+            document.diagnostic(
+                code, loc, at_key=at_key, number=number, entry=_summary(entry), rev=rev
+            )
+        )
+
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        pairs = min(i2 - i1, j2 - j1) if tag == "replace" else 0
+        for k in range(pairs):
+            was, now = old[i1 + k], new[j1 + k]
+            loc, at_key = at(j1 + k)
+            changed = [
+                key
+                for key in (now if isinstance(now, dict) else {})
+                if not isinstance(was, dict) or was.get(key) != now[key]
+            ]
+            if changed and not (isinstance(was, dict) and set(was) - set(now)):
+                loc = (*loc, changed[0])
+            found.append(
+                document.diagnostic(
+                    "history-rewritten",
+                    loc,
+                    at_key=at_key,
+                    number=i1 + k + 1,
+                    entry=_summary(was),
+                    rev=rev,
+                )
+            )
+        for i in range(i1 + pairs, i2):
+            report("history-deleted", j2, i + 1, old[i])
+        if i2 < len(old):  # new entries before the end of the old history
+            for j in range(j1 + pairs, j2):
+                report("history-inserted", j, j + 1, new[j])
+    return found
+
+
+@dataclass(slots=True)
+class HistoryBase:
+    """Histories at a revision, for the wards that differ from it."""
+
+    rev: str
+    old: dict[Path, list[Any]] = field(default_factory=dict)
+    deleted: list[Diagnostic] = field(default_factory=list)
+
+    def check(self, path: Path, document: Document) -> list[Diagnostic]:
+        if not self.old:
+            return []
+        history = self.old.get(path.resolve())
+        return append_only_rules(document, history, self.rev) if history else []
+
+
+def history_base(repository: Repository, rev: str, *, report_deleted: bool) -> HistoryBase:
+    """What `check --base REV` compares against: the histories at REV of the
+    ward files changed since. A ward file deleted since REV is an error unless
+    a new ward file starts with the same history (a move, e.g. after a merger)."""
+    git = Git(repository.root.path)
+    commit = git.resolve(rev)
+    wards = [
+        rel
+        for folder, rel in _data_files(git, repository, git.changed_since(commit))
+        if folder == "wards"
+    ]
+    root = git.relative(repository.root.path)
+    names = {rel: root.joinpath(*rel.parts) for rel in wards}
+    blobs = git.read_blobs(commit, names.values())
+    base = HistoryBase(rev)
+    gone: dict[Path, list[Any]] = {}
+    added: list[Path] = []
+    for rel, name in names.items():
+        path = repository.root.path.joinpath(*rel.parts)
+        raw = blobs.get(name)
+        if raw is None:
+            if path.is_file():
+                added.append(path)
+            continue
+        history = _history_of(raw, str(name))
+        if not history:
+            continue
+        if path.is_file():
+            base.old[path.resolve()] = history
+        else:
+            gone[path] = history
+    for path, history in gone.items():
+        moved = next(
+            (
+                candidate
+                for candidate in added
+                if (now := _history_of(candidate.read_bytes(), str(candidate)))
+                and _canonical(now[0]) == _canonical(history[0])
+            ),
+            None,
+        )
+        if moved is not None:
+            added.remove(moved)
+            base.old[moved.resolve()] = history
+        elif report_deleted:
+            base.deleted.append(
+                Diagnostic(
+                    repository.display(path),
+                    1,
+                    1,
+                    "history-file-deleted",
+                    {"count": len(history), "rev": rev},
+                )
+            )
+    return base

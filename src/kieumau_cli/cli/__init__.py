@@ -1,0 +1,51 @@
+"""Entry point: `kieumau` and `python -m kieumau_cli`.
+
+Importing a `cli.*` module registers its commands on the shared app. `app`
+is imported on first use so that a plain `kieumau status WARD` (see `fast`)
+never imports Typer.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import typer
+
+__all__ = ["app", "main"]
+
+
+def _app() -> typer.Typer:
+    # Imported in the order `kieumau --help` lists the commands.
+    from kieumau_cli.cli import (
+        documents,  # noqa: F401 - report, brief, summary
+        editing,  # noqa: F401 - init, set, migrate
+        integration,  # noqa: F401 - schema
+        reading,  # noqa: F401 - status, list, check, criteria
+        site,  # noqa: F401 - site
+    )
+    from kieumau_cli.cli.typer_app import app
+
+    return app
+
+
+def __getattr__(name: str) -> typer.Typer:
+    if name == "app":
+        return _app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def main() -> None:
+    # Vietnamese output must survive a Windows console or a C locale.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="replace")
+    from kieumau_cli.cli.fast import parse_status, run_status
+
+    argv = sys.argv[1:]
+    args = parse_status(argv)
+    if args is not None:
+        sys.exit(run_status(args))
+    _app()()

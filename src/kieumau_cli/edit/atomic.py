@@ -1,0 +1,104 @@
+"""Atomic file writes: a temporary file in the same folder, flushed and
+fsynced, then renamed into place; an exception at any point leaves the
+original untouched and no temporary file behind."""
+
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+from kieumau_cli.errors import AlreadyExistsError, ConcurrentEditError, WriteFailedError
+
+
+def write_atomic(
+    path: Path, data: bytes, *, expected: bytes | None, overwrite: bool = False
+) -> None:
+    """Write `data` to `path` atomically.
+
+    `overwrite`: replace whatever is there (generated documents). Else
+    `expected is None`: create a new file, never replacing one; otherwise the
+    file is replaced only if it still holds exactly `expected` (the bytes the
+    edit started from); if not, ConcurrentEditError and nothing is written.
+    An exception at any point leaves the original untouched and no temporary
+    file behind.
+    """
+    folder = path.parent
+    try:
+        handle, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise WriteFailedError(_write_failed(path, exc)) from None
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if overwrite:
+            temp.chmod(_default_mode() if not path.exists() else stat.S_IMODE(path.stat().st_mode))
+            temp.replace(path)
+        elif expected is None:
+            _link_new(temp, path)
+        else:
+            if _current_bytes(path) != expected:
+                raise ConcurrentEditError(
+                    f"{path.name} đã bị thay đổi trên đĩa trong lúc sửa (có người khác vừa ghi); "
+                    "không ghi gì — hãy chạy lại lệnh "
+                    "(the file changed on disk since it was read; nothing written, run again)"
+                )
+            temp.chmod(stat.S_IMODE(path.stat().st_mode))
+            temp.replace(path)
+        _sync_folder(folder)
+    except OSError as exc:
+        raise WriteFailedError(_write_failed(path, exc)) from None
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def _write_failed(path: Path, exc: OSError) -> str:
+    reason = exc.strerror or str(exc)
+    return (
+        f"không ghi được {path.name}: {reason}; tệp gốc giữ nguyên (write failed, file unchanged)"
+    )
+
+
+def _default_mode() -> int:
+    """What a plain `open(path, "w")` would give: 0666 less the umask (mkstemp uses 0600)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _link_new(temp: Path, path: Path) -> None:
+    """Put `temp` in place as `path` without ever replacing an existing file."""
+    temp.chmod(_default_mode())
+    try:
+        os.link(temp, path)  # atomic, and fails if the name is taken
+    except FileExistsError:
+        raise AlreadyExistsError(path) from None
+    except OSError:  # a file system without hard links
+        if path.exists():
+            raise AlreadyExistsError(path) from None
+        temp.replace(path)
+
+
+def _current_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); a no-op where folders cannot be opened."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)

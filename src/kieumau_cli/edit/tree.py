@@ -1,0 +1,303 @@
+"""Round-trip editing of ward files: read, change, validate, write — losing nothing.
+
+- The file is read once (`Snapshot`): its bytes are kept for the lost-update
+  check, its text (NFC, LF, without BOM) is parsed by ruamel.yaml in
+  round-trip mode, which keeps comments, key order, quoting, blank lines and
+  flow style. Writing restores the BOM and CRLF line endings if the file had them.
+- New content is never trusted: before anything is written it goes through the
+  same loader, models and rules as `kieumau check` (`diagnose`).
+- Writing is `_atomic.write_atomic`: replace only if the original still holds
+  the bytes that were read; a new file is linked into place so it can never
+  overwrite.
+
+Nothing here knows about Typer or about the terminal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import itertools
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import yaml
+from pydantic import BaseModel
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedBase, CommentedMap, CommentedSeq
+from ruamel.yaml.representer import RoundTripRepresenter
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+from kieumau_cli.check.diagnostics import Diagnostic
+from kieumau_cli.load.models import CriteriaSet, Ward
+from kieumau_cli.load.repository import Repository
+from kieumau_cli.load.validate import validate, ward_rules
+from kieumau_cli.load.yaml import Document, LoadFailed, decode, load_bytes
+from kieumau_cli.text.format import nfc
+
+_BOM = b"\xef\xbb\xbf"
+_WIDTH = 1 << 16  # never re-wrap long lines
+_PLAIN_SAFE = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^:#\[\]{},\n]*")
+
+
+# --- the file as read ------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """One read of a file: its exact bytes and its text as the editor sees it."""
+
+    path: Path
+    raw: bytes
+    text: str  # NFC, "\n" line endings, no BOM
+    bom: bool
+    crlf: bool
+
+    def encode(self, text: str) -> bytes:
+        """Text (LF) back to bytes with this file's BOM and line endings; always NFC."""
+        text = nfc(text)
+        if self.crlf:
+            text = text.replace("\n", "\r\n")
+        return (_BOM if self.bom else b"") + text.encode("utf-8")
+
+
+def read_snapshot(path: Path, display: str) -> Snapshot:
+    """Raises LoadFailed (a diagnostic, as `check` reports it) for unreadable bytes."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise LoadFailed(
+            Diagnostic(display, 1, 1, "file-unreadable", {"reason": exc.strerror or str(exc)})
+        ) from None
+    text, _ = decode(raw, display)
+    first_newline = raw.find(b"\n")
+    crlf = first_newline > 0 and raw[first_newline - 1 : first_newline] == b"\r"
+    return Snapshot(path, raw, text.replace("\r\n", "\n"), raw.startswith(_BOM), crlf)
+
+
+def new_snapshot(path: Path) -> Snapshot:
+    """A file that does not exist yet: UTF-8, LF, no BOM."""
+    return Snapshot(path, b"", "", bom=False, crlf=False)
+
+
+# --- round-trip YAML -------------------------------------------------------------------
+
+
+def _represent_none(representer: RoundTripRepresenter, _: None) -> Any:
+    return representer.represent_scalar("tag:yaml.org,2002:null", "null")
+
+
+def _yaml(text: str = "") -> YAML:
+    engine = YAML(typ="rt")
+    engine.preserve_quotes = True
+    engine.width = _WIDTH
+    mapping, sequence, offset = _indentation(text)
+    engine.indent(mapping=mapping, sequence=sequence, offset=offset)
+    engine.representer.add_representer(type(None), _represent_none)
+    # The loader refuses aliases; a value used twice (one date for many entries) is written twice.
+    engine.representer.ignore_aliases = lambda _data: True
+    return engine
+
+
+def _indentation(text: str) -> tuple[int, int, int]:
+    """(mapping, sequence, dash offset) as the file writes them; 2, 4, 2 by default."""
+    mapping, offset = 2, 2
+    lines = [
+        line for line in text.split("\n") if line.strip() and not line.lstrip().startswith("#")
+    ]
+    for parent, child in itertools.pairwise(lines):
+        if not parent.rstrip().endswith(":") or parent.lstrip().startswith("- "):
+            continue
+        depth = len(parent) - len(parent.lstrip())
+        child_depth = len(child) - len(child.lstrip())
+        if child.lstrip().startswith("- "):
+            offset = child_depth - depth
+            break
+        if child_depth > depth:
+            mapping = child_depth - depth
+    return mapping, offset + 2, offset
+
+
+@dataclass(slots=True)
+class Tree:
+    """A parsed file that can be changed in place and dumped back."""
+
+    data: CommentedMap
+    engine: YAML
+    quote: bool  # write new free text double-quoted, as the file does
+
+    def dump(self) -> str:
+        buffer = io.StringIO()
+        self.engine.dump(self.data, buffer)
+        return buffer.getvalue()
+
+    def text(self, value: str) -> str:
+        """A new string scalar, quoted like the rest of the file (and whenever needed)."""
+        value = nfc(value)
+        if self.quote or not _is_plain_safe(value):
+            quoted: str = DoubleQuotedScalarString(value)
+            return quoted
+        return value
+
+
+def load_tree(text: str) -> Tree:
+    engine = _yaml(text)
+    data = engine.load(text)
+    if not isinstance(data, CommentedMap):  # `diagnose` refuses such files before this
+        raise TypeError(f"a ward file is a mapping, not {type(data).__name__}")
+    return Tree(data, engine, _prefers_quotes(data))
+
+
+def new_tree(data: CommentedMap) -> Tree:
+    return Tree(data, _yaml(), quote=True)
+
+
+def reformatted_lines(tree: Tree, original: str) -> int:
+    """How many lines a dump would change although nothing was edited (0 for files
+    that round-trip exactly, as every file `init` writes does)."""
+    import difflib
+
+    again = tree.dump().split("\n")
+    matcher = difflib.SequenceMatcher(None, original.split("\n"), again, autojunk=False)
+    return sum(
+        max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"
+    )
+
+
+def _is_plain_safe(value: str) -> bool:
+    if not value or value != value.strip() or not _PLAIN_SAFE.fullmatch(value):
+        return False
+    try:  # 'yes', '12', '2026-01-01' would be read back as something else
+        return bool(yaml.safe_load(value) == value)
+    except yaml.YAMLError:
+        return False
+
+
+def _strings(node: Any) -> Iterator[str]:
+    if isinstance(node, dict):
+        for value in node.values():
+            yield from _strings(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _strings(value)
+    elif isinstance(node, str):
+        yield node
+
+
+def _prefers_quotes(data: CommentedMap) -> bool:
+    """Most free-text values in status/history are double-quoted (as in the shipped files)."""
+    sample = [
+        value
+        for key in ("status", "history")
+        for value in _strings(data.get(key))
+        if " " in value  # statuses, ids and dates are plain everywhere
+    ]
+    quoted = sum(isinstance(value, DoubleQuotedScalarString) for value in sample)
+    return bool(sample) and quoted * 2 > len(sample)
+
+
+def field_order(model: type[BaseModel]) -> list[str]:
+    """Keys in the model's order, as files write them (aliases such as `from`)."""
+    return [info.alias or name for name, info in model.model_fields.items()]
+
+
+def put(mapping: CommentedMap, key: str, value: Any, order: Sequence[str]) -> bool:
+    """Set `key`; a new key goes where `order` puts it. Returns whether anything changed."""
+    if key in mapping:
+        if _same(mapping[key], value):
+            return False
+        if isinstance(mapping[key], DoubleQuotedScalarString) and isinstance(value, str):
+            value = DoubleQuotedScalarString(value)
+        mapping[key] = value
+        return True
+    position = len(mapping)
+    if key in order:
+        rank = order.index(key)
+        for index, existing in enumerate(mapping):
+            if existing in order and order.index(existing) > rank:
+                position = index
+                break
+    mapping.insert(position, key, value)
+    return True
+
+
+def remove(mapping: CommentedMap, key: str) -> bool:
+    if key not in mapping:
+        return False
+    del mapping[key]
+    return True
+
+
+def _same(old: Any, new: Any) -> bool:
+    if isinstance(old, str) and isinstance(new, str):
+        return nfc(old) == nfc(new)
+    if isinstance(old, bool | dt.date) or isinstance(new, bool | dt.date):
+        return type(old) is type(new) and bool(old == new)
+    return bool(old == new)
+
+
+def mapping_like(template: Any, items: Sequence[tuple[str, Any]]) -> CommentedMap:
+    """A new mapping in flow style if `template` (a sibling) is, otherwise block style."""
+    node = CommentedMap(items)
+    if isinstance(template, CommentedBase) and template.fa.flow_style():
+        node.fa.set_flow_style()
+    return node
+
+
+def sequence_at(mapping: CommentedMap, key: str, order: Sequence[str]) -> CommentedSeq:
+    """The list under `key`, created (block style) where the model puts it if missing."""
+    value = mapping.get(key)
+    if not isinstance(value, CommentedSeq):
+        value = CommentedSeq()
+        put(mapping, key, value, order)
+    return value
+
+
+# --- validation: the same loader, models and rules as `kieumau check` ------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    document: Document | None
+    ward: Ward | None
+    criteria_set: CriteriaSet | None
+    diagnostics: list[Diagnostic]
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "error"]
+
+
+def diagnose(repository: Repository, path: Path, raw: bytes, today: dt.date) -> Verdict:
+    """What `kieumau check` would say about `raw` as the content of the ward file `path`."""
+    from kieumau_cli.check.rules import resolve_set, ward_cross_rules
+
+    display = repository.display(path)
+    try:
+        document = load_bytes(raw, display)
+    except LoadFailed as failed:
+        return Verdict(None, None, None, [failed.diagnostic])
+    ward, found = validate(document, Ward)
+    if ward is None:
+        return Verdict(document, None, None, found)
+    found += ward_rules(document, ward, PurePosixPath(path.parent.name, path.name))
+    found += ward_cross_rules(repository, document, ward, today)
+    loaded, _ = resolve_set(repository, document, ward)
+    criteria_set = loaded.model if loaded is not None and loaded.ok else None
+    return Verdict(document, ward, criteria_set, found)
+
+
+def unified_diff(before: str, after: str, display: str) -> str:
+    import difflib
+
+    return "".join(
+        difflib.unified_diff(
+            before.splitlines(keepends=True),
+            after.splitlines(keepends=True),
+            fromfile=f"a/{display}",
+            tofile=f"b/{display}",
+        )
+    )

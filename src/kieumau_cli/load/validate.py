@@ -1,0 +1,260 @@
+"""Validate a parsed document against the models and one file's own rules.
+
+Pydantic reports errors as data paths; each is turned into a Diagnostic at
+the exact line and column of the offending key or value, with the nearest
+valid key or value suggested where one is close.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from collections.abc import Iterable
+from pathlib import PurePosixPath
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from kieumau_cli.check.diagnostics import Diagnostic, nearest
+from kieumau_cli.load.models import CriteriaSet, Ward
+from kieumau_cli.load.yaml import Document
+
+M = TypeVar("M", bound=BaseModel)
+
+_DATE_ERRORS = {
+    "date_parsing",
+    "date_from_datetime_parsing",
+    "date_from_datetime_inexact",
+    "date_type",
+}
+_VALUE_ERRORS = {
+    "literal_error",
+    "enum",
+    "string_pattern_mismatch",
+    "union_tag_invalid",
+    "greater_than_equal",
+    "less_than_equal",
+    "greater_than",
+    "less_than",
+    "string_too_short",
+    "too_short",
+    "value_error",
+}
+
+
+def validate(document: Document, model: type[M]) -> tuple[M | None, list[Diagnostic]]:
+    try:
+        return model.model_validate(document.data), []
+    except ValidationError as exc:
+        return None, [_to_diagnostic(document, model, error) for error in exc.errors()]
+
+
+def _to_diagnostic(document: Document, model: type[BaseModel], error: Any) -> Diagnostic:
+    loc: tuple[str | int, ...] = tuple(error["loc"])
+    kind: str = error["type"]
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        valid = _field_names_at(model, loc[:-1])
+        return document.diagnostic(
+            "unknown-key", loc, at_key=True, key=key, suggestion=nearest(key, valid)
+        )
+    if kind == "missing":
+        return document.diagnostic("missing-key", loc[:-1], at_key=True, key=str(loc[-1]))
+    field = _describe(loc)
+    value = _short(error.get("input"))
+    if "[key]" in loc:
+        loc = loc[: loc.index("[key]")]
+        return document.diagnostic(
+            "invalid-value",
+            loc,
+            at_key=True,
+            field=_describe(loc),
+            value=str(loc[-1]),
+            detail=error["msg"],
+        )
+    if kind in _DATE_ERRORS or (kind == "value_error" and "yyyy-mm-dd" in error["msg"]):
+        return document.diagnostic("invalid-date", loc, value=value)
+    if kind in {"literal_error", "enum"}:
+        expected = _expected_values(error)
+        return document.diagnostic(
+            "not-allowed",
+            loc,
+            field=field,
+            value=value,
+            expected=", ".join(expected),
+            suggestion=nearest(str(value), expected),
+        )
+    if kind in _VALUE_ERRORS:
+        return document.diagnostic(
+            "invalid-value", loc, field=field, value=value, detail=error["msg"]
+        )
+    return document.diagnostic("wrong-type", loc, field=field, value=value, detail=error["msg"])
+
+
+def _short(value: Any) -> Any:
+    """Keep messages one line long even when the offending value is a whole mapping."""
+    if isinstance(value, dict | list):
+        return type(value).__name__
+    if isinstance(value, str) and len(value) > 60:
+        return value[:57] + "..."
+    return value
+
+
+def _expected_values(error: Any) -> list[str]:
+    ctx = error.get("ctx") or {}
+    expected = str(ctx.get("expected", ""))
+    return [
+        part.strip(" '") for part in expected.replace(" or ", ",").split(",") if part.strip(" '")
+    ]
+
+
+def _describe(loc: tuple[str | int, ...]) -> str:
+    return ".".join(str(part) for part in loc) or "(document)"
+
+
+def _field_names_at(model: type[BaseModel], loc: Iterable[str | int]) -> list[str]:
+    """Valid keys of the mapping at `loc`, following the model's annotations."""
+    current: Any = model
+    for part in loc:
+        current = _step(current, part)
+        if current is None:
+            return []
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return [info.alias or name for name, info in current.model_fields.items()]
+    return []
+
+
+def _unwrap(annotation: Any) -> Any:
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+            if len(args) != 1:
+                return annotation
+            annotation = args[0]
+        else:
+            return annotation
+
+
+def _step(annotation: Any, part: str | int) -> Any:
+    annotation = _unwrap(annotation)
+    origin = typing.get_origin(annotation)
+    if origin is list:
+        return typing.get_args(annotation)[0] if isinstance(part, int) else None
+    if origin is dict:
+        return typing.get_args(annotation)[1]
+    if origin in (typing.Union, types.UnionType):
+        # Discriminated union: pydantic's path names the chosen member by its tag.
+        for candidate in typing.get_args(annotation):
+            member = _unwrap(candidate)
+            if isinstance(member, type) and issubclass(member, BaseModel):
+                kind = member.model_fields.get("kind")
+                if kind is not None and part in typing.get_args(kind.annotation):
+                    return member
+        return None
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        for name, info in annotation.model_fields.items():
+            if part in (name, info.alias):
+                return info.annotation
+    return None
+
+
+# --- one file's own rules ------------------------------------------------------
+
+
+def criteria_set_rules(
+    document: Document, criteria_set: CriteriaSet, rel: PurePosixPath
+) -> list[Diagnostic]:
+    """`rel` is the path below `criteria/`, e.g. cap-kieu-mau/2021.yaml."""
+    found: list[Diagnostic] = []
+    expected_id, expected_version = rel.parent.name, rel.stem
+    if criteria_set.id != expected_id:
+        found.append(
+            document.diagnostic(
+                "path-mismatch", ("id",), field="id", value=criteria_set.id, expected=expected_id
+            )
+        )
+    if criteria_set.version != expected_version:
+        found.append(
+            document.diagnostic(
+                "path-mismatch",
+                ("version",),
+                field="version",
+                value=criteria_set.version,
+                expected=expected_version,
+            )
+        )
+    group_ids: dict[str, int] = {}
+    for index, group in enumerate(criteria_set.groups):
+        if group.id in group_ids:
+            first, _ = document.position(("groups", group_ids[group.id], "id"))
+            found.append(
+                document.diagnostic(
+                    "duplicate-id", ("groups", index, "id"), id=group.id, first_line=first
+                )
+            )
+        else:
+            group_ids[group.id] = index
+    used_groups: set[str] = set()
+    criterion_ids: dict[str, int] = {}
+    for index, criterion in enumerate(criteria_set.criteria):
+        if criterion.id in criterion_ids:
+            first, _ = document.position(("criteria", criterion_ids[criterion.id], "id"))
+            found.append(
+                document.diagnostic(
+                    "duplicate-id", ("criteria", index, "id"), id=criterion.id, first_line=first
+                )
+            )
+        else:
+            criterion_ids[criterion.id] = index
+        if criterion.group not in group_ids:
+            found.append(
+                document.diagnostic(
+                    "unknown-group",
+                    ("criteria", index, "group"),
+                    group=criterion.group,
+                    suggestion=nearest(criterion.group, list(group_ids)),
+                )
+            )
+        used_groups.add(criterion.group)
+    for index, group in enumerate(criteria_set.groups):
+        if group.id not in used_groups:
+            found.append(
+                document.diagnostic("empty-group", ("groups", index, "id"), group=group.id)
+            )
+    rule = criteria_set.pass_rule
+    if rule.kind == "min_count" and rule.min > len(criteria_set.criteria):
+        found.append(
+            document.diagnostic(
+                "pass-rule-unreachable",
+                ("pass_rule", "min"),
+                min=rule.min,
+                count=len(criteria_set.criteria),
+            )
+        )
+    return found
+
+
+def ward_rules(document: Document, ward: Ward, rel: PurePosixPath) -> list[Diagnostic]:
+    """`rel` is the path below `wards/`, e.g. thanh-hoa/phuong-dong-son.yaml."""
+    found: list[Diagnostic] = []
+    if ward.province != rel.parent.name:
+        found.append(
+            document.diagnostic(
+                "path-mismatch",
+                ("province",),
+                field="province",
+                value=ward.province,
+                expected=rel.parent.name,
+            )
+        )
+    if ward.ward != rel.stem:
+        found.append(
+            document.diagnostic(
+                "path-mismatch", ("ward",), field="ward", value=ward.ward, expected=rel.stem
+            )
+        )
+    return found

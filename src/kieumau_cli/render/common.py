@@ -1,0 +1,121 @@
+"""Small pieces shared by the reporters."""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import TYPE_CHECKING, Any, Protocol, TextIO
+
+from kieumau_cli.results.status import Score
+from kieumau_cli.text.format import format_date, format_percent
+from kieumau_cli.text.labels import label
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from kieumau_cli.load.models import Provenance
+
+
+class Bilingual(Protocol):
+    """A `Text` model or its plain `_status_data.Bilingual` twin."""
+
+    @property
+    def vi(self) -> str: ...
+
+    @property
+    def en(self) -> str | None: ...
+
+
+COMPARATOR_SIGNS = {">=": "≥", "<=": "≤", "==": "=", ">": ">", "<": "<"}
+
+# Keyed by the values of `Status` (a StrEnum, so its members look up the same entries).
+STATUS_STYLE = {
+    "met": "green",
+    "in_progress": "yellow",
+    "not_met": "red",
+    "not_applicable": "dim",
+    "unknown": "magenta",
+}
+
+
+def pick(text: Bilingual, lang: str) -> str:
+    """The text in `lang`, falling back to Vietnamese (the only required language)."""
+    return text.en if lang == "en" and text.en else text.vi
+
+
+def status_label(status: str, lang: str) -> str:
+    """`status` is a `Status` or its value."""
+    return label(lang, f"status.{status}")
+
+
+def score_line(score: Score, lang: str) -> str:
+    """'11/22 tiêu chí đạt (50%) · 11 đang thực hiện · 0 chưa đạt · 0 chưa đánh giá'."""
+    parts = [
+        f"{score.met}/{score.total} {label(lang, 'criteria_met')} "
+        f"({format_percent(score.met, score.total, lang)})",
+        f"{score.in_progress} {label(lang, 'count.in_progress')}",
+        f"{score.not_met} {label(lang, 'count.not_met')}",
+        f"{score.unknown} {label(lang, 'count.unknown')}",
+    ]
+    if score.not_applicable:
+        parts.append(f"{score.not_applicable} {label(lang, 'count.not_applicable')}")
+    return " · ".join(parts)
+
+
+def score_cell(score: Score, lang: str) -> str:
+    """'21/22 (95,5%)', plus how many are not yet assessed: 0/22 alone would read as
+    "nothing done" when nothing was assessed."""
+    text = f"{score.met}/{score.total} ({format_percent(score.met, score.total, lang)})"
+    if score.unknown:
+        text += f"\n{score.unknown} {label(lang, 'count.unknown')}"
+    return text
+
+
+def progress_bar(ratio: float, width: int = 20) -> str:
+    filled = round(ratio * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+def md_cell(text: str | None) -> str:
+    """Text safe inside a GitHub-flavoured Markdown table cell."""
+    if not text:
+        return ""
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", "").replace("\n", "<br>")
+
+
+def write_json(payload: Any, out: TextIO) -> None:
+    json.dump(payload, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def console(out: TextIO) -> Console:
+    """A Rich console: colours only on a terminal and never with NO_COLOR set."""
+    from rich.console import Console
+
+    is_tty = out.isatty()
+    width = None if is_tty else (int(os.environ.get("COLUMNS") or 0) or 120)
+    return Console(
+        file=out,
+        width=width,
+        color_system="auto" if is_tty and "NO_COLOR" not in os.environ else None,
+        highlight=False,
+        emoji=False,
+        markup=False,  # data may contain [brackets]; styles come from Text objects only
+    )
+
+
+def provenance_text(provenance: Provenance, lang: str) -> str:
+    """'báo chí: "Tiêu đề" (Báo Thanh Hóa, 11/02/2026)' and the like."""
+    from kieumau_cli.load.models import OfficialSource, PressSource
+
+    kind = label(lang, f"provenance.{provenance.kind}")
+    if isinstance(provenance, OfficialSource):
+        parts = [provenance.document, format_date(provenance.date, lang)]
+        if provenance.clause:
+            parts.append(provenance.clause)
+        return f"{kind}: " + ", ".join(parts)
+    if isinstance(provenance, PressSource):
+        where = [provenance.outlet] if provenance.outlet else []
+        where.append(format_date(provenance.date, lang, precision=provenance.date_precision))
+        return f'{kind}: "{provenance.title}" ({", ".join(where)})'
+    return f"{kind}: {provenance.note}"

@@ -1,0 +1,99 @@
+"""`kieumau check --format sarif`: a SARIF 2.1.0 log for code scanning.
+
+One rule per diagnostic code (all of `CODES`, so rule indexes are stable),
+one result per finding. Locations are relative URIs against `%SRCROOT%`
+(the checkout), regions 1-based with columns in Unicode code points, as
+`check` counts them. Nothing machine-specific goes in, so the same data
+gives the same log anywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, TextIO
+from urllib.parse import quote
+
+from kieumau_cli import __version__
+from kieumau_cli.check.diagnostics import CODES, Code
+from kieumau_cli.check.rules import CheckResult
+from kieumau_cli.render.common import write_json
+
+SARIF_VERSION = "2.1.0"
+SARIF_SCHEMA = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
+INFORMATION_URI = "https://pypi.org/project/kieumau/"
+_PLACEHOLDER = re.compile(r"\{(\w+)(?:![rs])?\}")
+
+
+def _generic(template: str) -> str:
+    """A message template without its values: "unknown key '{key}'" -> "unknown key '‹key›'"."""
+    return _PLACEHOLDER.sub(lambda match: f"‹{match.group(1)}›", template)
+
+
+def _rule(code: str, spec: Code, lang: str) -> dict[str, Any]:
+    message, other = (spec.vi, spec.en) if lang == "vi" else (spec.en, spec.vi)
+    fix = spec.fix_vi if lang == "vi" else spec.fix_en
+    help_text = _generic(fix) if fix else _generic(message)
+    return {
+        "id": code,
+        "name": "".join(part.capitalize() for part in code.split("-")),
+        "shortDescription": {"text": _generic(message)},
+        "fullDescription": {"text": f"{_generic(message)} / {_generic(other)}"},
+        "help": {"text": help_text},
+        "defaultConfiguration": {"level": spec.severity},
+        "properties": {"tags": ["kieumau", spec.severity]},
+    }
+
+
+def _artifact_location(path: str) -> dict[str, str]:
+    if path.startswith("/"):
+        return {"uri": "file://" + quote(path)}
+    return {"uri": quote(path), "uriBaseId": "%SRCROOT%"}
+
+
+def sarif_log(result: CheckResult, lang: str) -> dict[str, Any]:
+    codes = list(CODES)
+    index = {code: position for position, code in enumerate(codes)}
+    results = [
+        {
+            "ruleId": d.code,
+            "ruleIndex": index[d.code],
+            "level": d.severity,
+            "message": {"text": d.message(lang)},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": _artifact_location(d.path),
+                        "region": {"startLine": d.line, "startColumn": d.column},
+                    }
+                }
+            ],
+        }
+        for d in result.diagnostics
+    ]
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": SARIF_VERSION,
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "kieumau",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "informationUri": INFORMATION_URI,
+                        "language": lang,
+                        "rules": [_rule(code, CODES[code], lang) for code in codes],
+                    }
+                },
+                "language": lang,
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+
+
+def render_sarif(result: CheckResult, lang: str, out: TextIO) -> None:
+    write_json(sarif_log(result, lang), out)

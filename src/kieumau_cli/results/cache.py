@@ -1,0 +1,135 @@
+"""A cache of validated `status` results, so that a warm `kieumau status WARD`
+neither imports the Pydantic models nor parses YAML.
+
+An entry is what `status` shows of a ward that loaded without errors
+(`StatusData`, plain JSON), stored in `<cache>/status/<key>.json`. The key hashes
+the ward file's bytes and its path below wards/, the kieumau version and a
+fingerprint of the modules that compute the result; the entry records the
+criteria set file it was computed with and that file's SHA-256. Both files are
+read on every run, so any edit to either is a miss. Only valid results are
+stored: an invalid file always goes through validation and reports exactly as
+before. Dates of the run (today, --as-of, "overdue") are never cached.
+
+The cache is never needed for correctness: a missing, unreadable, corrupt or
+stale entry is ignored and the status recomputed; a failed write is ignored.
+
+Location: $KIEUMAU_CACHE_DIR, else $XDG_CACHE_HOME/kieumau, else ~/.cache/kieumau.
+KIEUMAU_NO_CACHE=1 turns it off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from kieumau_cli.resources import code_fingerprint
+from kieumau_cli.results.status import JSON_SCHEMA_VERSION, StatusData
+
+CACHE_FORMAT = 1
+
+
+def cache_dir(environ: Mapping[str, str]) -> Path | None:
+    """Where entries live; None when the cache is turned off."""
+    if environ.get("KIEUMAU_NO_CACHE", "") not in ("", "0"):
+        return None
+    explicit = environ.get("KIEUMAU_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    xdg = environ.get("XDG_CACHE_HOME")
+    if xdg and Path(xdg).is_absolute():
+        return Path(xdg) / "kieumau"
+    try:
+        return Path.home() / ".cache" / "kieumau"
+    except RuntimeError:  # no home directory
+        return None
+
+
+def _fingerprint() -> str:
+    """Entries are only valid for the exact code that wrote them (see `resources`)."""
+    return "\n".join([code_fingerprint(), str(CACHE_FORMAT), str(JSON_SCHEMA_VERSION)])
+
+
+def _rel(path: Path) -> str:
+    """'thanh-hoa/phuong-dong-son.yaml': the part of a path that identity depends on."""
+    return f"{path.parent.name}/{path.name}"
+
+
+def _sha256(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
+class StatusCache:
+    """The cache entry of one ward file."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self._fingerprint = _fingerprint()
+
+    @classmethod
+    def open(cls, environ: Mapping[str, str]) -> StatusCache | None:
+        directory = cache_dir(environ)
+        return cls(directory) if directory is not None else None
+
+    def key(self, ward_path: Path, ward_raw: bytes) -> str:
+        digest = hashlib.sha256()
+        for part in (self._fingerprint, _rel(ward_path)):
+            digest.update(part.encode("utf-8") + b"\0")
+        digest.update(ward_raw)
+        return digest.hexdigest()
+
+    def _entry_path(self, key: str) -> Path:
+        return self.directory / "status" / f"{key}.json"
+
+    def lookup(self, ward_path: Path, set_paths: Mapping[str, Path]) -> StatusData | None:
+        """The cached status of the ward file as it is now, or None."""
+        try:
+            key = self.key(ward_path, ward_path.read_bytes())
+            entry = json.loads(self._entry_path(key).read_bytes())
+            if not isinstance(entry, dict) or entry.get("format") != CACHE_FORMAT:
+                return None
+            set_path = set_paths.get(entry["set"])
+            if set_path is None or _rel(set_path) != entry["set_file"]:
+                return None
+            if _sha256(set_path.read_bytes()) != entry["set_sha256"]:
+                return None
+            return StatusData.from_json(entry["data"])
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            return None
+
+    def store(
+        self,
+        ward_path: Path,
+        ward_raw: bytes,
+        *,
+        set_ref: str,
+        set_path: Path,
+        set_raw: bytes,
+        data: StatusData,
+    ) -> None:
+        """Remember `data`, computed from exactly these bytes; failures are ignored."""
+        entry: dict[str, Any] = {
+            "format": CACHE_FORMAT,
+            "set": set_ref,
+            "set_file": _rel(set_path),
+            "set_sha256": _sha256(set_raw),
+            "data": data.to_json(),
+        }
+        import tempfile
+
+        target = self._entry_path(self.key(ward_path, ward_raw))
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
+            try:
+                with os.fdopen(handle, "wb") as stream:
+                    stream.write(json.dumps(entry, ensure_ascii=False).encode("utf-8"))
+                Path(temp).replace(target)
+            except BaseException:
+                Path(temp).unlink(missing_ok=True)
+                raise
+        except OSError:
+            pass

@@ -1,0 +1,139 @@
+"""Scores as pure functions of a ward, its criteria set and a date.
+
+Score = met / applicable: `not_applicable` leaves the denominator, `unknown`
+(not yet assessed) stays in it and is never read as `not_met`. The set's
+pass rule, not a hard-coded count, decides whether a ward qualifies.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from kieumau_cli.load.models import (
+    CriteriaSet,
+    Criterion,
+    CriterionStatus,
+    HistoryEntry,
+    Status,
+    Ward,
+)
+from kieumau_cli.results.status import DONE
+from kieumau_cli.results.status import Score as Score  # noqa: PLC0414 - re-exported: moved there
+
+
+@dataclass(frozen=True, slots=True)
+class CriterionView:
+    """One criterion of a ward at a date: what every reporter shows."""
+
+    criterion: Criterion
+    status: Status
+    entry: CriterionStatus | None
+    last_update: dt.date | None
+
+    def overdue(self, today: dt.date) -> bool:
+        if self.entry is None or self.entry.due is None:
+            return False
+        return self.entry.due < today and self.status not in DONE
+
+
+def epoch_start(history: Sequence[HistoryEntry]) -> int:
+    """Index of the first history entry written under the ward's current set: the first
+    entry of its last migration (0 if it never migrated). Earlier entries name criteria
+    of a former set and are not to be read against the current one."""
+    marks = [index for index, entry in enumerate(history) if entry.migrated_from]
+    if not marks:
+        return 0
+    start = marks[-1]
+    source = history[start].migrated_from
+    while start > 0 and history[start - 1].migrated_from == source:
+        start -= 1
+    return start
+
+
+def current_history(ward: Ward) -> Sequence[HistoryEntry]:
+    """History written under the ward's current criteria set."""
+    return ward.history[epoch_start(ward.history) :]
+
+
+def history_by_criterion(ward: Ward) -> dict[str, list[HistoryEntry]]:
+    grouped: dict[str, list[HistoryEntry]] = {}
+    for entry in current_history(ward):
+        grouped.setdefault(entry.criterion, []).append(entry)
+    for entries in grouped.values():
+        entries.sort(key=lambda entry: entry.date)  # stable: keeps file order within a day
+    return grouped
+
+
+def statuses_as_of(
+    ward: Ward, criteria_set: CriteriaSet, as_of: dt.date | None = None
+) -> dict[str, Status]:
+    """Status of every criterion of the set, now or rebuilt from history at `as_of`.
+
+    At a date, a criterion has the `to` of its last history entry on or before
+    that date; before its first entry, that entry's `from`; with no history,
+    its current status. A criterion with no entry in the file is `unknown`.
+    """
+    history = history_by_criterion(ward) if as_of is not None else {}
+    result: dict[str, Status] = {}
+    for criterion in criteria_set.criteria:
+        entry = ward.status.get(criterion.id)
+        current = entry.status if entry is not None else Status.UNKNOWN
+        entries = history.get(criterion.id)
+        if as_of is None or not entries:
+            result[criterion.id] = current
+            continue
+        reached = [item for item in entries if item.date <= as_of]
+        result[criterion.id] = reached[-1].to if reached else entries[0].from_
+    return result
+
+
+def score(criteria_set: CriteriaSet, statuses: Mapping[str, Status]) -> Score:
+    counts = Counter(
+        statuses.get(criterion.id, Status.UNKNOWN) for criterion in criteria_set.criteria
+    )
+    met = counts[Status.MET]
+    applicable = len(criteria_set.criteria) - counts[Status.NOT_APPLICABLE]
+    rule = criteria_set.pass_rule
+    qualifies = (applicable > 0 and met == applicable) if rule.kind == "all" else met >= rule.min
+    return Score(
+        met=met,
+        in_progress=counts[Status.IN_PROGRESS],
+        not_met=counts[Status.NOT_MET],
+        not_applicable=counts[Status.NOT_APPLICABLE],
+        unknown=counts[Status.UNKNOWN],
+        qualifies=qualifies,
+    )
+
+
+def criterion_views(
+    ward: Ward, criteria_set: CriteriaSet, as_of: dt.date | None = None
+) -> list[CriterionView]:
+    statuses = statuses_as_of(ward, criteria_set, as_of)
+    history = history_by_criterion(ward)
+    views = []
+    for criterion in criteria_set.criteria:
+        entry = ward.status.get(criterion.id)
+        dates = [
+            item.date
+            for item in history.get(criterion.id, [])
+            if as_of is None or item.date <= as_of
+        ]
+        if (
+            entry is not None
+            and entry.updated is not None
+            and (as_of is None or entry.updated <= as_of)
+        ):
+            dates.append(entry.updated)
+        views.append(
+            CriterionView(criterion, statuses[criterion.id], entry, max(dates, default=None))
+        )
+    return views
+
+
+def last_update(ward: Ward) -> dt.date | None:
+    dates = [entry.date for entry in ward.history]
+    dates += [item.updated for item in ward.status.values() if item.updated is not None]
+    return max(dates, default=None)
