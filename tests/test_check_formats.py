@@ -16,7 +16,7 @@ import pytest
 
 from conftest import GOLDEN, INVALID_CASES, TESTS, VALID_ROOT, Invoke
 from kieumau_cli.check.diagnostics import CODES, Diagnostic
-from kieumau_cli.check.rules import CheckResult
+from kieumau_cli.check.run import CheckResult
 from kieumau_cli.render.github import escape_data, escape_property, format_annotation
 from kieumau_cli.render.sarif import sarif_log
 
@@ -98,7 +98,7 @@ def test_clean_sarif_is_valid_and_lists_every_rule(
     rules = driver["rules"]
     assert [rule["id"] for rule in rules] == list(CODES)
     for rule in rules:
-        assert rule["defaultConfiguration"]["level"] == CODES[rule["id"]].severity
+        assert rule["defaultConfiguration"]["level"] == CODES[rule["id"]]
         assert rule["shortDescription"]["text"] and rule["help"]["text"]
         assert " / " in rule["fullDescription"]["text"]
         assert "{" not in rule["shortDescription"]["text"]

@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import TODAY, Invoke
-from kieumau_cli.commands import editing as _edit_commands
 from kieumau_cli.edit import atomic as _atomic
-from kieumau_cli.edit import tree as _editing
+from kieumau_cli.edit import session as _edit_commands
 from test_editing import leftovers, shipped_root
 
 MAU = Path("wards/tinh-mau/phuong-mau.yaml")
@@ -147,7 +146,7 @@ def test_set_changes_status_and_appends_history_in_one_write(
     assert result.stdout.splitlines() == [
         "Đã ghi wards/tinh-mau/phuong-mau.yaml.",
         "  C03: Đang thực hiện → Đạt",
-        "  C03: cập nhật note",
+        "  C03: cập nhật ghi chú",
         "Kết quả: 3/4 tiêu chí đạt (75%)",
     ]
     assert changed_lines(before, path.read_text(encoding="utf-8")) == [
@@ -173,7 +172,7 @@ def test_set_several_criteria_and_fields_only(
         "--reading", "97,5", "--date", "2026-02-19",
     )  # fmt: skip
     assert result.exit_code == 0, result.stderr
-    assert "  C04: cập nhật owner, due, evidence, readings" in result.stdout
+    assert "  C04: cập nhật người phụ trách, hạn, minh chứng, số liệu" in result.stdout
     after = path.read_text(encoding="utf-8")
     assert "history" not in "".join(changed_lines(before, after))  # no status change, no entry
     assert after.count("owner: Tổ Tổng hợp") == 2 and after.count("due: 2026-04-30") == 2
@@ -324,7 +323,7 @@ def someone_writes_during(monkeypatch: pytest.MonkeyPatch, path: Path) -> str:
     original = _edit_commands.diagnose
     calls: list[int] = []
 
-    def diagnose_while_someone_writes(*args: object, **kwargs: object) -> _editing.Verdict:
+    def diagnose_while_someone_writes(*args: object, **kwargs: object) -> _edit_commands.Verdict:
         calls.append(1)
         if len(calls) == 2:  # the first call checked the file as read; this one the edit
             path.write_text(theirs, encoding="utf-8")
@@ -341,7 +340,7 @@ def test_set_refuses_when_someone_else_wrote_meanwhile(
     theirs = someone_writes_during(monkeypatch, path)
     result = edit("set", "phuong-mau", "C04", "in_progress")
     assert result.exit_code == 1
-    assert "đã bị thay đổi trên đĩa" in result.stderr and "nothing written" in result.stderr
+    assert "đã bị thay đổi trên đĩa" in result.stderr and "không ghi gì" in result.stderr
     assert path.read_text(encoding="utf-8") == theirs
     assert leftovers(path.parent) == []
 
@@ -387,9 +386,7 @@ def test_set_usage_errors(edit: Invoke) -> None:
     nothing = edit("set", "phuong-mau", "C01")
     assert nothing.exit_code == 2 and "không có gì để đổi" in nothing.stderr
     missing = edit("set", "phuong-mauu", "C01", "met")
-    assert (
-        missing.exit_code == 2 and "có phải (did you mean): tinh-mau/phuong-mau?" in missing.stderr
-    )
+    assert missing.exit_code == 2 and "có phải: tinh-mau/phuong-mau?" in missing.stderr
 
 
 def test_set_in_english(edit: Invoke) -> None:

@@ -35,10 +35,20 @@ def test_list_filters(invoke: Invoke, example_root: Path) -> None:
 
     assert keys("--province", "tinh-mau") == ["tinh-mau/phuong-mau"]
     assert keys("--province", "Tỉnh Mẫu") == ["tinh-mau/phuong-mau"]
-    assert keys("--province", "khac") == []
     assert keys("--criteria", "bo-mau") == ["tinh-mau/phuong-mau"]
     assert keys("--criteria", "bo-mau@1") == ["tinh-mau/phuong-mau"]
-    assert keys("--criteria", "bo-mau@2") == []
+
+
+def test_list_refuses_filters_that_name_nothing(invoke: Invoke, example_root: Path) -> None:
+    """The same province filter and set resolver as `summary` and `site`: a typo is a
+    usage error naming what exists, never an empty list that reads as "no stations"."""
+    province = invoke("--root", str(example_root), "list", "--province", "khac")
+    assert province.exit_code == 2
+    assert "không có đơn vị nào ở tỉnh 'khac'" in province.stderr
+    assert "các tỉnh có dữ liệu: tinh-mau" in province.stderr
+    version = invoke("--root", str(example_root), "list", "--criteria", "bo-mau@2")
+    assert version.exit_code == 2
+    assert "không tìm thấy bộ tiêu chí 'bo-mau@2'; có phải ý bạn là 'bo-mau@1'?" in version.stderr
 
 
 def test_list_marks_a_broken_ward_and_exits_1(invoke: Invoke, example_root: Path) -> None:

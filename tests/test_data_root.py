@@ -9,7 +9,7 @@ import pytest
 
 from conftest import REPO, Invoke
 from kieumau_cli import __version__
-from kieumau_cli.load.repository import find_root
+from kieumau_cli.load.files import find_root
 
 
 def test_root_option_env_and_walk_up(example_root: Path, tmp_path: Path) -> None:

@@ -170,7 +170,7 @@ def test_not_a_git_repository(
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
     result = invoke("check", *option)
     assert result.exit_code == 2
-    assert "không nằm trong kho git (is not inside a git repository)" in result.stderr
+    assert "không nằm trong kho git" in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -178,7 +178,7 @@ def test_not_a_git_repository(
 def test_unknown_revision(option: list[str], repo: Path, invoke: Invoke) -> None:
     result = invoke("check", *option)
     assert result.exit_code == 2
-    assert "không tìm thấy phiên bản git 'khong-co' (unknown git revision)" in result.stderr
+    assert "không tìm thấy phiên bản git 'khong-co'" in result.stderr
 
 
 def test_option_like_revision_is_refused(repo: Path) -> None:

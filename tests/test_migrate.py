@@ -9,7 +9,8 @@ import pytest
 from conftest import Invoke
 from kieumau_cli.edit.migrate import combine
 from kieumau_cli.edit.tree import unified_diff
-from kieumau_cli.load.models import HistoryEntry, Status
+from kieumau_cli.load.models import HistoryEntry
+from kieumau_cli.load.vocabulary import Status
 from kieumau_cli.results.score import epoch_start
 from test_cli_edit import check_is_clean, someone_writes_during
 from test_editing import shipped_root
@@ -276,7 +277,7 @@ def test_several_versions_at_once(run: Invoke, invoke: Invoke, root: Path) -> No
     ("ward", "target", "message"),
     [
         ("phuong-b", "bo-mau@7", "không tìm thấy bộ tiêu chí 'bo-mau@7'"),
-        ("phuong-b", "bo-mau", "bo-mau có các phiên bản bo-mau@1, bo-mau@2, bo-mau@3"),
+        ("phuong-b", "bo-mau", "'bo-mau' có nhiều phiên bản: bo-mau@1, bo-mau@2, bo-mau@3"),
         ("phuong-b", "cap-kieu-mau@2023", "không tìm thấy bộ tiêu chí 'cap-kieu-mau@2023'"),
     ],
 )

@@ -126,7 +126,7 @@ def test_a_missing_variable_in_a_user_template_fails_clearly(
         str(target),
     )
     assert result.exit_code == 2
-    assert "template error" in result.stderr and "report.md.j2:3" in result.stderr
+    assert "lỗi mẫu báo cáo" in result.stderr and "report.md.j2:3" in result.stderr
     assert "nickname" in result.stderr and "Traceback" not in result.stderr
     assert not target.exists() and result.stdout == ""
 

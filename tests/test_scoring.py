@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from kieumau_cli.load.models import CriteriaSet, Status, Ward
+from kieumau_cli.load.models import CriteriaSet, Ward
+from kieumau_cli.load.vocabulary import Status
 from kieumau_cli.results.score import score, statuses_as_of
 
 ILLUSTRATIVE = {"kind": "illustrative", "note": "test"}

@@ -252,14 +252,16 @@ def test_station_page_is_the_report_with_briefings(site: Path) -> None:
 def test_week_links_agree_with_the_briefings(shipped: Path) -> None:
     """The station page's list of weeks is computed apart from the briefings, faster:
     both must say the same score and change for every week."""
-    from kieumau_cli.commands.core import Context
-    from kieumau_cli.results.report import DEFAULT_STALLED_WEEKS, Brief
-    from kieumau_cli.site.build import SiteRequest, collect
+    from kieumau_cli.commands.context import Context
+    from kieumau_cli.results.brief import DEFAULT_STALLED_WEEKS, Brief
+    from kieumau_cli.site.collect import collect
+    from kieumau_cli.site.model import SiteRequest
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("KIEUMAU_TODAY", TODAY)
         context = Context.create(shipped)
-        site = collect(context, SiteRequest(shipped.parent / "unused", use_git=False), None)
+        request = SiteRequest(shipped.parent / "unused", use_git=False)
+        site, _ = collect(context.repository, request, context.today, "vi", None)
     assert str(site.date) == SITE_DATE
     checked = 0
     for station in site.stations:
@@ -334,7 +336,7 @@ def test_rebuilds_are_byte_identical_whatever_the_day(site: Path, shipped: Path)
 def test_rendering_in_worker_processes_gives_the_same_site(
     site: Path, shipped: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from kieumau_cli.site import build as _site
+    from kieumau_cli.site import output as _site
 
     monkeypatch.setattr(_site, "PARALLEL_FROM", 1)  # as for the country's 100,000 pages
     monkeypatch.setattr(_site, "_CHUNK", 4)

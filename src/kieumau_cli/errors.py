@@ -1,14 +1,25 @@
-"""The error hierarchy. Every mistake a user can make is a `KieumauError`;
-the CLI maps it to an exit code in one place (`cli.run`). Anything else that
-escapes is a bug and is reported as such."""
+"""The error hierarchy and the exit codes, in one place.
+
+Every mistake a user can make is a `KieumauError`: a text-catalogue key
+(`error.*`, see `text/catalogue/errors.py`) with its parameters, an optional hint
+key (`hint.*`) and the exit code it ends the run with. It is rendered in the
+language of the run (`--lang`) by `cli.guard`, the one place where errors become
+messages and exit codes. Anything else that escapes is a bug, reported as such
+with exit code 3.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Sequence
+from typing import Any
+
+from kieumau_cli.text import t
 
 EXIT_OK = 0
-EXIT_FINDINGS = 1
-EXIT_USAGE = 2
+EXIT_FINDINGS = 1  # check found errors; a file a command needs does not validate; a lost race
+EXIT_USAGE = 2  # bad arguments, options, environment values; no data root; not a git work tree
+EXIT_INTERNAL = 3  # a bug in kieumau
+EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report SIGINT (128 + 2)
 
 
 class KieumauError(Exception):
@@ -16,10 +27,20 @@ class KieumauError(Exception):
 
     exit_code = EXIT_USAGE
 
-    def __init__(self, message: str, *, hint: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, key: str, /, *, hint: str | None = None, **params: Any) -> None:
+        super().__init__(key)
+        self.key = key
         self.hint = hint
+        self.params = params
+
+    def message(self, lang: str) -> str:
+        return t(lang, self.key, **self.params)
+
+    def hint_text(self, lang: str) -> str | None:
+        return t(lang, self.hint, **self.params) if self.hint else None
+
+    def __str__(self) -> str:
+        return self.message("vi")
 
 
 class UsageError(KieumauError):
@@ -39,17 +60,20 @@ class AmbiguousWardError(UsageError):
 
 
 class InvalidDataError(KieumauError):
-    """A file needed for the command does not validate; diagnostics say why."""
+    """A file needed for the command does not validate. `cli.guard` prints its
+    diagnostics (as `check` would) before the message."""
 
     exit_code = EXIT_FINDINGS
 
-    def __init__(self, message: str, diagnostics: list[object]) -> None:
-        super().__init__(message)
-        self.diagnostics = diagnostics
+    def __init__(
+        self, key: str = "error.invalid_data", /, *, diagnostics: Sequence[Any] = (), **params: Any
+    ) -> None:
+        super().__init__(key, **params)
+        self.diagnostics = list(diagnostics)  # check.diagnostics.Diagnostic
 
 
 class ConcurrentEditError(KieumauError):
-    """The file changed on disk between reading and writing it."""
+    """The file changed on disk between reading and writing it, or is locked by another run."""
 
     exit_code = EXIT_FINDINGS
 
@@ -59,8 +83,5 @@ class WriteFailedError(KieumauError):
 
 
 class AlreadyExistsError(KieumauError):
-    def __init__(self, path: Path) -> None:
-        super().__init__(
-            f"đã có tệp {path.name}; không ghi đè (file already exists; not overwritten)",
-            hint="dùng 'kieumau set' để sửa đơn vị đã có (use 'kieumau set' to edit it)",
-        )
+    def __init__(self, name: str) -> None:
+        super().__init__("error.already_exists", hint="hint.use_set", name=name)

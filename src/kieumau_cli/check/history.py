@@ -21,8 +21,9 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from kieumau_cli.check.diagnostics import Diagnostic
+from kieumau_cli.load.files import YAML_SUFFIXES
 from kieumau_cli.load.git import Git
-from kieumau_cli.load.repository import YAML_SUFFIXES, Repository
+from kieumau_cli.load.repository import Repository
 from kieumau_cli.load.yaml import Document, LoadFailed, load_bytes
 
 _PINS = re.compile(rb"""^["']?criteria["']?[ \t]*:[ \t]*["']?([^\s"'#]+)""", re.MULTILINE)

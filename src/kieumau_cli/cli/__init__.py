@@ -16,15 +16,15 @@ if TYPE_CHECKING:
 __all__ = ["app", "main"]
 
 
+# Each module registers its commands on the app, in the order `kieumau --help` lists them.
+FAMILIES = ("reading", "editing", "documents", "site")
+
+
 def _app() -> typer.Typer:
-    # Imported in the order `kieumau --help` lists the commands.
-    from kieumau_cli.cli import (
-        documents,  # noqa: F401 - report, brief, summary
-        editing,  # noqa: F401 - init, set, migrate
-        integration,  # noqa: F401 - schema
-        reading,  # noqa: F401 - status, list, check, criteria
-        site,  # noqa: F401 - site
-    )
+    import importlib
+
+    for family in FAMILIES:
+        importlib.import_module(f"kieumau_cli.cli.{family}")
     from kieumau_cli.cli.typer_app import app
 
     return app

@@ -1,126 +1,99 @@
-"""Commands of the documents family: report, brief, summary.
+"""Commands that write documents: report, brief, summary.
 
-Only argument parsing here; the work is in `_report_commands` (imported
-inside each command so `kieumau --help` stays fast).
+Only argument parsing here; the work is `commands.<name>.run` (imported inside each
+command so `kieumau --help` stays fast).
 """
 
-from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, TypeAlias
 
 import typer
 
-from kieumau_cli.cli.typer_app import Lang, LangOption, app, context, guard
+from kieumau_cli.cli.options import format_option
+from kieumau_cli.cli.typer_app import (
+    LangOption,
+    RootOption,
+    app,
+    choices_of,
+    context,
+    guard,
+    helped,
+    option,
+)
+from kieumau_cli.text import both
 
+if TYPE_CHECKING:
+    ReportFormat: TypeAlias = str
+    BriefFormat: TypeAlias = str
+    SummaryFormat: TypeAlias = str
+else:
+    ReportFormat = choices_of(format_option("report"))
+    BriefFormat = choices_of(format_option("brief"))
+    SummaryFormat = choices_of(format_option("summary"))
 
-class DocumentFormat(StrEnum):
-    md = "md"
-    html = "html"
-    docx = "docx"
-
-
-class SummaryFormat(StrEnum):
-    text = "text"
-    md = "md"
-    html = "html"
-    docx = "docx"
-
-
-WardArgument = Annotated[str, typer.Argument(help="phuong-dong-son hoặc thanh-hoa/phuong-dong-son")]
+WardArgument = Annotated[str, typer.Argument(metavar="WARD", help=both("help.ward"))]
 OutputOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--output", "-o", dir_okay=False, help="Ghi vào tệp thay vì stdout. / Write to a file."
-    ),
+    Path | None, helped("help.output", "--output", "-o", dir_okay=False, metavar="FILE")
 ]
-TemplatesOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--templates",
-        help="Thư mục mẫu Jinja2 thay cho mẫu đi kèm (từng tệp). / Folder of templates that "
-        "override the shipped ones, file by file.",
-    ),
-]
-FormatOption = Annotated[
-    DocumentFormat,
-    typer.Option("--format", "-f", help="md | html | docx (docx: cần / needs -o FILE)"),
-]
-GitOption = Annotated[
-    bool,
-    typer.Option(
-        "--git/--no-git",
-        help="Đọc thêm git log của tệp đơn vị. / Also read the ward file's git log.",
-    ),
-]
+TemplatesOption = Annotated[Path | None, helped("help.templates", "--templates", metavar="DIR")]
+GitOption = Annotated[bool, helped("help.git", "--git/--no-git")]
 
 
-@app.command()
+@app.command(help=both("help.report"))
 def report(
     ward: WardArgument,
     *,
-    fmt: FormatOption = DocumentFormat.md,
+    fmt: Annotated[ReportFormat, option(format_option("report"))] = "md",
     output: OutputOption = None,
-    lang: LangOption = Lang.vi,
+    lang: LangOption = "vi",
     templates: TemplatesOption = None,
     git: GitOption = True,
+    root: RootOption = None,
 ) -> None:
-    """Báo cáo đầy đủ một đơn vị: điểm, nhóm, minh chứng, chỉ số, lịch sử. / Full report."""
-    from kieumau_cli.commands.documents import DocumentRequest, cmd_report
+    from kieumau_cli.commands import report
+    from kieumau_cli.commands.output import DocumentRequest
 
-    wanted = DocumentRequest(fmt.value, lang.value, output, templates, git)
-    guard(lambda: cmd_report(context(), ward, wanted))
+    wanted = DocumentRequest(fmt, output, templates, git)
+    guard(lambda: report.run(context(root, lang), ward, wanted), lang)
 
 
-@app.command()
+@app.command(help=both("help.brief"))
 def brief(
     ward: WardArgument,
     *,
-    week: Annotated[
-        str | None,
-        typer.Option("--week", help="Tuần ISO, ví dụ 2026-W07 (mặc định: tuần hiện tại)."),
-    ] = None,
-    since: Annotated[
-        str | None, typer.Option("--since", help="Từ ngày (yyyy-mm-dd), thay cho --week.")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option("--until", help="Đến ngày (yyyy-mm-dd; mặc định hôm nay).")
-    ] = None,
-    stalled_weeks: Annotated[
-        int,
-        typer.Option(
-            "--stalled-weeks",
-            help="Số tuần không thay đổi thì coi là chưa có chuyển biến. / Weeks without "
-            "change before a criterion counts as stalled.",
-        ),
-    ] = 4,
-    fmt: FormatOption = DocumentFormat.md,
+    week: Annotated[str | None, helped("help.brief.week", "--week", metavar="YYYY-Www")] = None,
+    since: Annotated[str | None, helped("help.brief.since", "--since", metavar="DATE")] = None,
+    until: Annotated[str | None, helped("help.brief.until", "--until", metavar="DATE")] = None,
+    stalled_weeks: Annotated[int, helped("help.brief.stalled", "--stalled-weeks")] = 4,
+    fmt: Annotated[BriefFormat, option(format_option("brief"))] = "md",
     output: OutputOption = None,
-    lang: LangOption = Lang.vi,
+    lang: LangOption = "vi",
     templates: TemplatesOption = None,
     git: GitOption = True,
+    root: RootOption = None,
 ) -> None:
-    """Báo cáo giao ban tuần: 5 mục từ lịch sử và git log. / Weekly briefing note."""
-    from kieumau_cli.commands.documents import DocumentRequest, cmd_brief
+    from kieumau_cli.commands import brief
+    from kieumau_cli.commands.output import DocumentRequest
 
-    wanted = DocumentRequest(fmt.value, lang.value, output, templates, git)
-    guard(lambda: cmd_brief(context(), ward, wanted, (week, since, until), stalled_weeks))
+    wanted = DocumentRequest(fmt, output, templates, git)
+    guard(
+        lambda: brief.run(context(root, lang), ward, wanted, (week, since, until), stalled_weeks),
+        lang,
+    )
 
 
-@app.command()
+@app.command(help=both("help.summary"))
 def summary(
     *,
-    province: Annotated[
-        str | None, typer.Option("--province", help="Một tỉnh (mã hoặc tên); mặc định: cả nước.")
-    ] = None,
-    fmt: Annotated[
-        SummaryFormat, typer.Option("--format", "-f", help="text | md | html | docx")
-    ] = SummaryFormat.text,
+    province: Annotated[str | None, helped("help.province", "--province")] = None,
+    fmt: Annotated[SummaryFormat, option(format_option("summary"))] = "text",
     output: OutputOption = None,
-    lang: LangOption = Lang.vi,
+    lang: LangOption = "vi",
     templates: TemplatesOption = None,
+    root: RootOption = None,
 ) -> None:
-    """Tổng hợp các đơn vị của một tỉnh hoặc cả nước. / Province or national summary."""
-    from kieumau_cli.commands.documents import DocumentRequest, cmd_summary
+    from kieumau_cli.commands import summary
+    from kieumau_cli.commands.output import DocumentRequest
 
-    wanted = DocumentRequest(fmt.value, lang.value, output, templates)
-    guard(lambda: cmd_summary(context(), province, wanted))
+    wanted = DocumentRequest(fmt, output, templates)
+    guard(lambda: summary.run(context(root, lang), province, wanted), lang)

@@ -1,15 +1,16 @@
 """`kieumau status WARD [options]` without importing Typer.
 
-Typer costs more than the whole of `status` (it also builds Pydantic adapters
-for every parameter on each run), so `cli.main` first offers the arguments to
-`parse_status`. Only a plain, fully valid invocation is taken here: the
-subcommand first (after at most one `--root DIR` naming a readable folder, which
-Typer would accept as is), one ward that does not start with "-", and at most one
-each of --format/-f, --lang and --as-of with a separate or `--opt=value` value.
-Anything else (--help, --version, unknown or repeated options, invalid choices,
-"--", a --root Typer would refuse…) returns None and goes through Typer, which
-then parses and reports it as always. What runs afterwards is the same
-`cmd_status` behind the same guard.
+Typer costs more than the whole of `status` (it also builds Pydantic adapters for
+every parameter on each run), so `cli.main` first offers the arguments to
+`parse_status`. The options are those `cli.options.STATUS` declares — the same
+declarations the Typer command is built from. Only a plain, fully valid
+invocation is taken here: `status` (after at most one `--root DIR` naming a
+readable folder), one ward that does not start with "-", and each declared option
+at most once, with a separate or `--opt=value` value within its choices. Anything
+else (--help, --version, unknown or repeated options, invalid choices, "--", a
+--root Typer would refuse…) returns None and goes through Typer, which parses and
+reports it as always. What runs afterwards is the same `commands.status.run`
+behind the same guard.
 """
 
 from __future__ import annotations
@@ -17,19 +18,18 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-_CHOICES: dict[str, tuple[str, ...] | None] = {
-    "format": ("text", "json", "md"),
-    "lang": ("vi", "en"),
-    "as_of": None,  # any value; cmd_status validates it
-}
-_OPTIONS = {"--format": "format", "-f": "format", "--lang": "lang", "--as-of": "as_of"}
+from kieumau_cli.cli.options import ROOT, STATUS, OptionSpec
+
+_BY_NAME: dict[str, OptionSpec] = {name: spec for spec in STATUS for name in spec.names}
 
 
 @dataclass(frozen=True, slots=True)
 class StatusArgs:
+    """A parsed `status` invocation: the ward, and one field per `STATUS` option `dest`."""
+
     ward: str
     fmt: str = "text"
     as_of: str | None = None
@@ -51,20 +51,18 @@ def _accepted_root(value: str) -> bool:
 
 def parse_status(argv: list[str]) -> StatusArgs | None:
     """The arguments of a plain `status` invocation, or None to leave it to Typer."""
-    root: str | None = None
-    if argv and argv[0].partition("=")[0] == "--root":
+    values: dict[str, str] = {}
+    if argv and argv[0].partition("=")[0] == ROOT.names[0]:  # the global --root, before
         _, equals, root = argv[0].partition("=")
         argv = argv[1:]
         if not equals:
             if not argv:
                 return None
             root, argv = argv[0], argv[1:]
-        if not _accepted_root(root):
-            return None
+        values["global_root"] = root
     if not argv or argv[0] != "status":
         return None
     ward: str | None = None
-    values: dict[str, str] = {}
     rest = argv[1:]
     index = 0
     while index < len(rest):
@@ -76,23 +74,24 @@ def parse_status(argv: list[str]) -> StatusArgs | None:
             ward = token
             continue
         name, equals, value = token.partition("=")
-        key = _OPTIONS.get(name)
-        if key is None or key in values or (equals and name == "-f"):
+        spec = _BY_NAME.get(name)
+        if spec is None or spec.dest in values or (equals and not name.startswith("--")):
             return None
         if not equals:
             if index >= len(rest):
                 return None
             value = rest[index]
             index += 1
-        choices = _CHOICES[key]
-        if value.startswith("-") or (choices is not None and value not in choices):
+        if value.startswith("-") or (spec.choices is not None and value not in spec.choices):
             return None
-        values[key] = value
+        values[spec.dest] = value
     if ward is None:
         return None
-    return StatusArgs(
-        ward, values.get("format", "text"), values.get("as_of"), values.get("lang", "vi"), root
-    )
+    roots = [values.pop(name) for name in ("root", "global_root") if name in values]
+    if not all(_accepted_root(root) for root in roots):
+        return None
+    # As in Typer: --root after `status` wins over one before it.
+    return replace(StatusArgs(ward), **values, root=roots[0] if roots else None)
 
 
 def _echo_err(message: str) -> None:
@@ -103,15 +102,12 @@ def _echo_err(message: str) -> None:
 def run_status(args: StatusArgs) -> int:
     """Exit code of `status`, exactly as the Typer command computes it."""
     from kieumau_cli.cli.guard import run_guarded
-    from kieumau_cli.commands.core import Context, cmd_status
+    from kieumau_cli.commands import status
+    from kieumau_cli.commands.context import Context
 
+    root = Path(args.root) if args.root is not None else None
     return run_guarded(
-        lambda: cmd_status(
-            Context.create(Path(args.root) if args.root is not None else None),
-            args.ward,
-            args.fmt,
-            args.as_of,
-            args.lang,
-        ),
+        lambda: status.run(Context.create(root, args.lang), args.ward, args.fmt, args.as_of),
         _echo_err,
+        args.lang,
     )

@@ -1,6 +1,6 @@
-"""Running a command and mapping user errors and bugs to messages and exit codes.
+"""The one place where a command's outcome becomes a message and an exit code.
 
-Kept free of Typer so that the fast path of `cli.main` (see `_fast`) reports
+Kept free of Typer, so that the fast path of `cli.main` (see `fast`) reports
 errors exactly as the Typer commands do.
 """
 
@@ -9,32 +9,47 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
+from kieumau_cli.errors import (
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    InvalidDataError,
+    KieumauError,
+)
+from kieumau_cli.text import t
 
-def run_guarded(run: Callable[[], int], echo_err: Callable[[str], None]) -> int:
-    """Run a command; map user errors and bugs to messages and an exit code."""
-    from kieumau_cli.errors import EXIT_USAGE, KieumauError
 
+def run_guarded(run: Callable[[], int], echo_err: Callable[[str], None], lang: str) -> int:
+    """Run a command; user errors and bugs become a message in `lang` and an exit code."""
     try:
-        code = run()
+        return run()
     except KieumauError as error:
-        echo_err(f"kieumau: {error.message}")
-        if error.hint:
-            echo_err(f"  {error.hint}")
-        code = error.exit_code
-    except BrokenPipeError:
-        code = 0
-    except KeyboardInterrupt:  # as Click reports Ctrl-C, on the fast path too
-        echo_err("Aborted!")
-        code = 1
+        if isinstance(error, InvalidDataError):
+            _report(error, echo_err, lang)
+        echo_err(f"kieumau: {error.message(lang)}")
+        hint = error.hint_text(lang)
+        if hint:
+            echo_err(f"  {hint}")
+        return error.exit_code
+    except BrokenPipeError:  # `kieumau list | head`: the reader left, nothing is wrong
+        return EXIT_OK
+    except KeyboardInterrupt:
+        echo_err(f"kieumau: {t(lang, 'error.interrupted')}")
+        return EXIT_INTERRUPTED
     except Exception as error:  # a bug: say so plainly, never a bare traceback
         if os.environ.get("KIEUMAU_DEBUG"):
             raise
-        echo_err(
-            f"kieumau: lỗi nội bộ (internal error): {type(error).__name__}: {error}\n"
-            "  Đây là lỗi của chương trình; hãy báo lại kèm lệnh đã chạy "
-            "(chạy lại với KIEUMAU_DEBUG=1 để xem chi tiết).\n"
-            "  This is a bug in kieumau; please report it with the command you ran "
-            "(KIEUMAU_DEBUG=1 shows the traceback)."
-        )
-        code = EXIT_USAGE
-    return code
+        detail = str(error).splitlines()[0][:200] if str(error) else ""
+        echo_err("kieumau: " + t(lang, "error.internal", kind=type(error).__name__, detail=detail))
+        return EXIT_INTERNAL
+
+
+def _report(error: InvalidDataError, echo_err: Callable[[str], None], lang: str) -> None:
+    """The findings behind the error, as `check` prints them, each once."""
+    from kieumau_cli.render.diagnostics import format_line
+
+    seen = set()
+    for diagnostic in sorted(error.diagnostics, key=lambda d: d.sort_key()):
+        if diagnostic.sort_key() not in seen:
+            seen.add(diagnostic.sort_key())
+            echo_err(format_line(diagnostic, lang))

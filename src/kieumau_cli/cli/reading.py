@@ -1,131 +1,112 @@
-"""Commands of the foundation: status, list, check, criteria."""
+"""Commands that read the data: status, list, check, criteria, schema.
 
-from enum import StrEnum
+Only argument parsing here; each command's work is `commands.<name>.run`, imported
+inside the command so that `kieumau --help` stays fast.
+"""
+
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Literal, TypeAlias
 
 import typer
 
-from kieumau_cli.cli.typer_app import Lang, LangOption, app, context, guard
+from kieumau_cli.cli.options import STATUS, STATUS_AS_OF, format_option
+from kieumau_cli.cli.typer_app import (
+    LangOption,
+    RootOption,
+    app,
+    choices_of,
+    context,
+    guard,
+    helped,
+    option,
+)
+from kieumau_cli.text import both
+
+if TYPE_CHECKING:
+    StatusFormat: TypeAlias = str
+    ListFormat: TypeAlias = str
+    CheckFormat: TypeAlias = str
+    CriteriaFormat: TypeAlias = str
+else:
+    StatusFormat = choices_of(STATUS[0])
+    ListFormat = choices_of(format_option("list"))
+    CheckFormat = choices_of(format_option("check"))
+    CriteriaFormat = choices_of(format_option("criteria"))
+
+WardArgument = Annotated[str, typer.Argument(metavar="WARD", help=both("help.ward"))]
 
 
-class StatusFormat(StrEnum):
-    text = "text"
-    json = "json"
-    md = "md"
-
-
-class ListFormat(StrEnum):
-    text = "text"
-    json = "json"
-    csv = "csv"
-
-
-class CheckFormat(StrEnum):
-    text = "text"
-    json = "json"
-    github = "github"
-    sarif = "sarif"
-
-
-class CriteriaFormat(StrEnum):
-    text = "text"
-    json = "json"
-
-
-@app.command()
+@app.command(help=both("help.status"))
 def status(
-    ward: Annotated[str, typer.Argument(help="phuong-dong-son hoặc thanh-hoa/phuong-dong-son")],
-    fmt: Annotated[
-        StatusFormat, typer.Option("--format", "-f", help="text | json | md")
-    ] = StatusFormat.text,
-    as_of: Annotated[
-        str | None,
-        typer.Option("--as-of", help="Dựng lại trạng thái tại ngày này từ lịch sử (yyyy-mm-dd)."),
-    ] = None,
-    lang: LangOption = Lang.vi,
+    ward: WardArgument,
+    fmt: Annotated[StatusFormat, option(STATUS[0])] = "text",
+    as_of: Annotated[str | None, option(STATUS_AS_OF)] = None,
+    lang: LangOption = "vi",
+    root: RootOption = None,
 ) -> None:
-    """Trạng thái một đơn vị: điểm, bảng theo nhóm, việc còn thiếu. / One station's status."""
-    from kieumau_cli.commands.core import cmd_status
+    from kieumau_cli.commands import status
 
-    guard(lambda: cmd_status(context(), ward, fmt.value, as_of, lang.value))
+    guard(lambda: status.run(context(root, lang), ward, fmt, as_of), lang)
 
 
-@app.command("list")
+@app.command("list", help=both("help.list"))
 def list_(
-    province: Annotated[
-        str | None, typer.Option("--province", help="Lọc theo tỉnh (mã hoặc tên).")
-    ] = None,
+    province: Annotated[str | None, helped("help.province", "--province")] = None,
     criteria: Annotated[
-        str | None, typer.Option("--criteria", help="Lọc theo bộ tiêu chí: SET hoặc SET@VERSION.")
+        str | None, helped("help.list.criteria", "--criteria", metavar="SET[@VERSION]")
     ] = None,
-    fmt: Annotated[
-        ListFormat, typer.Option("--format", "-f", help="text | json | csv")
-    ] = ListFormat.text,
-    lang: LangOption = Lang.vi,
+    fmt: Annotated[ListFormat, option(format_option("list"))] = "text",
+    lang: LangOption = "vi",
+    root: RootOption = None,
 ) -> None:
-    """Mỗi đơn vị một dòng: tên, bộ tiêu chí, điểm, tiến độ, cập nhật. / One row per station."""
-    from kieumau_cli.commands.core import cmd_list
+    from kieumau_cli.commands import list as listing
 
-    guard(lambda: cmd_list(context(), province, criteria, fmt.value, lang.value))
+    guard(lambda: listing.run(context(root, lang), province, criteria, fmt), lang)
 
 
-@app.command()
+@app.command(help=both("help.check"))
 def check(  # noqa: PLR0917 - one parameter per option
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(
-            metavar="[PATH]... | [REV]",
-            help="Tệp hoặc thư mục cần kiểm tra (mặc định: toàn bộ criteria/ và wards/); "
-            "với --changed: phiên bản git REV để so sánh.",
-        ),
+        typer.Argument(metavar="[PATH]... | [REV]", help=both("help.check.paths")),
     ] = None,
-    fmt: Annotated[
-        CheckFormat, typer.Option("--format", "-f", help="text | json | github | sarif")
-    ] = CheckFormat.text,
-    strict: Annotated[
-        bool, typer.Option("--strict", help="Cảnh báo cũng trả mã 1. / Warnings fail too.")
-    ] = False,
-    changed: Annotated[
-        bool,
-        typer.Option(
-            "--changed",
-            help="Chỉ kiểm tra tệp đổi từ REV (mặc định: điểm rẽ nhánh với nhánh mặc định) và "
-            "các đơn vị phụ thuộc. / Only files changed since REV, and their dependents.",
-        ),
-    ] = False,
-    base: Annotated[
-        str | None,
-        typer.Option(
-            "--base",
-            metavar="REV",
-            help="Lịch sử chỉ được ghi thêm: mục có ở REV phải còn nguyên và đúng chỗ. "
-            "/ History is append-only since REV.",
-        ),
-    ] = None,
-    lang: LangOption = Lang.vi,
+    fmt: Annotated[CheckFormat, option(format_option("check"))] = "text",
+    strict: Annotated[bool, helped("help.check.strict", "--strict")] = False,
+    changed: Annotated[bool, helped("help.check.changed", "--changed")] = False,
+    base: Annotated[str | None, helped("help.check.base", "--base", metavar="REV")] = None,
+    lang: LangOption = "vi",
+    root: RootOption = None,
 ) -> None:
-    """Kiểm tra lược đồ và quy tắc liên tệp. Mã thoát: 0 sạch, 1 có lỗi, 2 lỗi dùng lệnh."""
-    from kieumau_cli.commands.core import cmd_check
+    from kieumau_cli.commands import check
 
     guard(
-        lambda: cmd_check(
-            context(), paths or [], fmt.value, strict, lang.value, changed=changed, base=base
-        )
+        lambda: check.run(
+            context(root, lang), paths or [], fmt, strict, changed=changed, base=base
+        ),
+        lang,
     )
 
 
-@app.command()
+@app.command(help=both("help.criteria"))
 def criteria(
     ref: Annotated[
-        str | None, typer.Argument(metavar="[SET@VERSION]", help="Bộ tiêu chí cần xem.")
+        str | None, typer.Argument(metavar="[SET@VERSION]", help=both("help.criteria.ref"))
     ] = None,
-    fmt: Annotated[
-        CriteriaFormat, typer.Option("--format", "-f", help="text | json")
-    ] = CriteriaFormat.text,
-    lang: LangOption = Lang.vi,
+    fmt: Annotated[CriteriaFormat, option(format_option("criteria"))] = "text",
+    lang: LangOption = "vi",
+    root: RootOption = None,
 ) -> None:
-    """Liệt kê các bộ tiêu chí, hoặc xem một bộ theo nhóm kèm nguồn. / Criteria sets."""
-    from kieumau_cli.commands.core import cmd_criteria
+    from kieumau_cli.commands import criteria
 
-    guard(lambda: cmd_criteria(context(), ref, fmt.value, lang.value))
+    guard(lambda: criteria.run(context(root, lang), ref, fmt), lang)
+
+
+@app.command(help=both("help.schema"))
+def schema(
+    kind: Annotated[Literal["criteria", "ward"], typer.Argument(help=both("help.schema.kind"))],
+) -> None:
+    import sys
+
+    from kieumau_cli.commands import schema
+
+    guard(lambda: schema.run(kind, sys.stdout), "vi")

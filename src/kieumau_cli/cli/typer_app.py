@@ -1,29 +1,28 @@
-"""The Typer application, global options and the one place where errors
-become exit codes (`guard`). Commands live in `_cli_*.py` modules, one per
-family; each only parses arguments and calls a function returning an exit code.
+"""The Typer application: global options, option builders, and the bridge to `guard`
+(the one place where errors become exit codes). Commands are declared in
+`cli.reading`, `cli.editing`, `cli.documents` and `cli.site`; each only parses
+arguments and calls `commands.<name>.run`, which returns the exit code.
 
 Heavy modules (pydantic, yaml, rich) are imported inside the commands so that
 `kieumau --help` costs little more than importing Typer.
 """
 
 from collections.abc import Callable
-from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn, TypeAlias
 
 import typer
 
 from kieumau_cli import __version__
+from kieumau_cli.cli.options import LANG, ROOT, OptionSpec
+from kieumau_cli.text import LANGS, both
 
 if TYPE_CHECKING:
-    from kieumau_cli.commands.core import Context
+    from kieumau_cli.commands.context import Context
 
 app = typer.Typer(
     name="kieumau",
-    help=(
-        "Theo dõi tiến độ xây dựng Công an phường kiểu mẫu theo bộ tiêu chí có phiên bản.\n\n"
-        "Track ward police stations' progress toward model-station recognition."
-    ),
+    help=both("help.app"),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -31,9 +30,23 @@ app = typer.Typer(
 )
 
 
-class Lang(StrEnum):
-    vi = "vi"
-    en = "en"
+def option(spec: OptionSpec, **extra: Any) -> Any:
+    """A Typer option from its declaration (names, help text, metavar)."""
+    choices = " | ".join(spec.choices) if spec.choices else ""
+    return typer.Option(
+        *spec.names, help=both(spec.help, choices=choices), metavar=spec.metavar, **extra
+    )
+
+
+def choices_of(spec: OptionSpec) -> Any:
+    """The `Literal[...]` type Typer turns into a choice, from the declaration's choices."""
+    assert spec.choices is not None
+    return Literal[spec.choices]
+
+
+def helped(key: str, *names: str, **extra: Any) -> Any:
+    """A Typer option whose help text is catalogue `key`."""
+    return typer.Option(*names, help=both(key), **extra)
 
 
 class _State:
@@ -46,38 +59,36 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+RootOption = Annotated[Path | None, option(ROOT, file_okay=False)]
+if TYPE_CHECKING:
+    LangOption: TypeAlias = str
+else:
+    LangOption = Annotated[choices_of(LANG), option(LANG)]
+
+
 @app.callback()
 def _global(
-    root: Annotated[
-        Path | None,
-        typer.Option(
-            "--root",
-            help="Thư mục dữ liệu có criteria/ và wards/ (mặc định: $KIEUMAU_ROOT, rồi tìm "
-            "ngược từ thư mục hiện tại, rồi dữ liệu mẫu đi kèm). / Data folder.",
-            file_okay=False,
-        ),
-    ] = None,
+    root: RootOption = None,
     version: Annotated[
         bool,
-        typer.Option(
-            "--version", callback=_version, is_eager=True, help="In phiên bản. / Show version."
-        ),
+        typer.Option("--version", callback=_version, is_eager=True, help=both("help.version")),
     ] = False,
 ) -> None:
     _State.root = root
 
 
-def guard(run: Callable[[], int]) -> NoReturn:
-    """Run a command; map user errors and bugs to messages and exit codes."""
+def guard(run: Callable[[], int], lang: str) -> NoReturn:
+    """Run a command; map user errors and bugs to messages (in `lang`) and exit codes."""
     from kieumau_cli.cli.guard import run_guarded
 
-    raise typer.Exit(run_guarded(run, lambda message: typer.echo(message, err=True)))
+    raise typer.Exit(run_guarded(run, lambda message: typer.echo(message, err=True), lang))
 
 
-def context() -> "Context":
-    from kieumau_cli.commands.core import Context
+def context(root: Path | None, lang: str) -> "Context":
+    """The run's context; `--root` after the command wins over one before it."""
+    from kieumau_cli.commands.context import Context
 
-    return Context.create(_State.root)
+    return Context.create(root if root is not None else _State.root, lang)
 
 
-LangOption = Annotated[Lang, typer.Option("--lang", help="Ngôn ngữ hiển thị. / Output language.")]
+__all__ = ["LANGS", "LangOption", "RootOption", "app", "context", "guard", "helped", "option"]

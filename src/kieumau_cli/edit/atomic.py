@@ -28,7 +28,7 @@ def write_atomic(
     try:
         handle, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
-        raise WriteFailedError(_write_failed(path, exc)) from None
+        raise _write_failed(path, exc) from None
     temp = Path(temp_name)
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -42,25 +42,18 @@ def write_atomic(
             _link_new(temp, path)
         else:
             if _current_bytes(path) != expected:
-                raise ConcurrentEditError(
-                    f"{path.name} đã bị thay đổi trên đĩa trong lúc sửa (có người khác vừa ghi); "
-                    "không ghi gì — hãy chạy lại lệnh "
-                    "(the file changed on disk since it was read; nothing written, run again)"
-                )
+                raise ConcurrentEditError("error.changed_meanwhile", name=path.name)
             temp.chmod(stat.S_IMODE(path.stat().st_mode))
             temp.replace(path)
         _sync_folder(folder)
     except OSError as exc:
-        raise WriteFailedError(_write_failed(path, exc)) from None
+        raise _write_failed(path, exc) from None
     finally:
         temp.unlink(missing_ok=True)
 
 
-def _write_failed(path: Path, exc: OSError) -> str:
-    reason = exc.strerror or str(exc)
-    return (
-        f"không ghi được {path.name}: {reason}; tệp gốc giữ nguyên (write failed, file unchanged)"
-    )
+def _write_failed(path: Path, exc: OSError) -> WriteFailedError:
+    return WriteFailedError("error.write_failed", name=path.name, reason=exc.strerror or str(exc))
 
 
 def _default_mode() -> int:
@@ -76,10 +69,10 @@ def _link_new(temp: Path, path: Path) -> None:
     try:
         os.link(temp, path)  # atomic, and fails if the name is taken
     except FileExistsError:
-        raise AlreadyExistsError(path) from None
+        raise AlreadyExistsError(path.name) from None
     except OSError:  # a file system without hard links
         if path.exists():
-            raise AlreadyExistsError(path) from None
+            raise AlreadyExistsError(path.name) from None
         temp.replace(path)
 
 

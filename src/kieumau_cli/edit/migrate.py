@@ -31,7 +31,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from kieumau_cli.errors import UsageError
-from kieumau_cli.load.models import CriteriaSet, Criterion, Reported, Status, Ward
+from kieumau_cli.load.models import CriteriaSet, Criterion, Reported, Ward
+from kieumau_cli.load.vocabulary import Status
 
 if TYPE_CHECKING:
     from ruamel.yaml.comments import CommentedMap
@@ -64,11 +65,7 @@ def supersedes_chain(
         ref = chain[-1].supersedes
         loaded = repository.criteria_set(ref) if ref else None
         if ref is None or loaded is None or loaded.model is None or len(chain) > 50:
-            raise UsageError(
-                f"{target.ref} không thay thế {current} (không có trong chuỗi `supersedes`); "
-                f"migrate chỉ chuyển sang phiên bản mới hơn của cùng bộ "
-                f"({target.ref} does not supersede {current})"
-            )
+            raise UsageError("error.not_superseding", target=target.ref, current=current)
         chain.append(loaded.model)
     return chain
 
@@ -218,28 +215,28 @@ def _tag_reported(data: CommentedMap, old_ref: str) -> None:
 
 
 def _append_history(tree: Tree, plan: Plan, date: dt.date | str, by: str | None) -> None:
-    from kieumau_cli.edit.tree import put, sequence_at
-    from kieumau_cli.edit.ward_edits import HISTORY_KEYS, WARD_KEYS, history_entry
+    from kieumau_cli.edit.ward_edits import append_history
 
-    history = sequence_at(tree.data, "history", WARD_KEYS)
-    like = history[-1] if history else None
-    first = len(history)
+    first = None
     for row in plan.rows:
         if row.status is Status.UNKNOWN:
             continue  # nothing is known under the new set either: no transition to record
-        entry = history_entry(
-            date, row.criterion.id, Status.UNKNOWN.value, row.status.value, like=like
+        index = append_history(
+            tree,
+            date,
+            row.criterion.id,
+            Status.UNKNOWN,
+            row.status,
+            note=_note(plan, row),
+            by=by,
+            migrated_from=plan.old.ref,
         )
-        put(entry, "note", tree.text(_note(plan, row)), HISTORY_KEYS)
-        if by:
-            put(entry, "by", tree.text(by), HISTORY_KEYS)
-        put(entry, "migrated_from", plan.old.ref, HISTORY_KEYS)
-        history.append(entry)
-    if len(history) > first:
+        first = index if first is None else first
+    if first is not None:
         heading = f"Chuyển bộ tiêu chí {plan.old.ref} → {plan.new.ref} (kieumau migrate)"
         if plan.dropped:
             heading += "; bỏ " + ", ".join(old_id for old_id, _ in plan.dropped)
-        history.yaml_set_comment_before_after_key(
+        tree.data["history"].yaml_set_comment_before_after_key(
             first, before=heading, indent=tree.engine.sequence_dash_offset
         )
 

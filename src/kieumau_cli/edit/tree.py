@@ -21,7 +21,7 @@ import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -32,10 +32,7 @@ from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from kieumau_cli.check.diagnostics import Diagnostic
-from kieumau_cli.load.models import CriteriaSet, Ward
-from kieumau_cli.load.repository import Repository
-from kieumau_cli.load.validate import validate, ward_rules
-from kieumau_cli.load.yaml import Document, LoadFailed, decode, load_bytes
+from kieumau_cli.load.yaml import LoadFailed, decode
 from kieumau_cli.text.format import nfc
 
 _BOM = b"\xef\xbb\xbf"
@@ -254,40 +251,6 @@ def sequence_at(mapping: CommentedMap, key: str, order: Sequence[str]) -> Commen
         value = CommentedSeq()
         put(mapping, key, value, order)
     return value
-
-
-# --- validation: the same loader, models and rules as `kieumau check` ------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Verdict:
-    document: Document | None
-    ward: Ward | None
-    criteria_set: CriteriaSet | None
-    diagnostics: list[Diagnostic]
-
-    @property
-    def errors(self) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if d.severity == "error"]
-
-
-def diagnose(repository: Repository, path: Path, raw: bytes, today: dt.date) -> Verdict:
-    """What `kieumau check` would say about `raw` as the content of the ward file `path`."""
-    from kieumau_cli.check.rules import resolve_set, ward_cross_rules
-
-    display = repository.display(path)
-    try:
-        document = load_bytes(raw, display)
-    except LoadFailed as failed:
-        return Verdict(None, None, None, [failed.diagnostic])
-    ward, found = validate(document, Ward)
-    if ward is None:
-        return Verdict(document, None, None, found)
-    found += ward_rules(document, ward, PurePosixPath(path.parent.name, path.name))
-    found += ward_cross_rules(repository, document, ward, today)
-    loaded, _ = resolve_set(repository, document, ward)
-    criteria_set = loaded.model if loaded is not None and loaded.ok else None
-    return Verdict(document, ward, criteria_set, found)
 
 
 def unified_diff(before: str, after: str, display: str) -> str:

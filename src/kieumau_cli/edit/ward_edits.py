@@ -32,9 +32,9 @@ from kieumau_cli.load.models import (
     Evidence,
     HistoryEntry,
     Reading,
-    Status,
     Ward,
 )
+from kieumau_cli.load.vocabulary import Status
 from kieumau_cli.text.format import format_date, nfc, parse_iso_date, slugify
 
 SCHEMA_MODELINE = "yaml-language-server: $schema=../../schemas/ward.schema.json"
@@ -60,13 +60,13 @@ def parse_date_input(value: str | None, default: dt.date) -> DateInput:
 
 def parse_status(value: str) -> str:
     """'met', 'not-met', 'Đạt', 'chua-dat' → the file's value; anything else as given."""
-    from kieumau_cli.text.labels import label
+    from kieumau_cli.text import t
 
     wanted = slugify(value).replace("-", "_")
     for status in Status:
         if wanted in (
             status.value,
-            slugify(label("vi", f"status.{status.value}")).replace("-", "_"),
+            slugify(t("vi", f"status.{status.value}")).replace("-", "_"),
         ):
             return status.value
     return nfc(value.strip())
@@ -150,14 +150,17 @@ def init_tree(new: NewWard, criteria_set: CriteriaSet | None) -> Tree:
     ids = [criterion.id for criterion in criteria_set.criteria] if criteria_set else []
     status = CommentedMap((cid, CommentedMap([("status", Status.NOT_MET.value)])) for cid in ids)
     data["status"] = status
-    history = sequence_at(data, "history", WARD_KEYS)
-    for cid in ids:
-        entry = history_entry(new.date, cid, Status.UNKNOWN.value, Status.NOT_MET.value)
-        put(entry, "note", tree.text(INIT_NOTE), HISTORY_KEYS)
-        if new.by:
-            put(entry, "by", tree.text(new.by), HISTORY_KEYS)
-        entry.fa.set_flow_style()  # one line per criterion
-        history.append(entry)
+    for cid in ids:  # one line per criterion
+        append_history(
+            tree,
+            new.date,
+            cid,
+            Status.UNKNOWN,
+            Status.NOT_MET,
+            note=INIT_NOTE,
+            by=new.by,
+            flow=True,
+        )
     data.yaml_set_start_comment(_header(new))
     return tree
 
@@ -173,11 +176,37 @@ def _header(new: NewWard) -> str:
     )
 
 
-def history_entry(
-    date: DateInput, cid: str, old: str, new: str, *, like: Any = None
-) -> CommentedMap:
-    """A new history entry, in flow style if `like` (the last entry) is."""
-    return mapping_like(like, [("date", date), ("criterion", cid), ("from", old), ("to", new)])
+def append_history(
+    tree: Tree,
+    date: DateInput,
+    criterion: str,
+    old: str,
+    new: str,
+    *,
+    note: str | None = None,
+    by: str | None = None,
+    migrated_from: str | None = None,
+    flow: bool | None = None,
+) -> int:
+    """Append one entry to the ward's history — the only way any command adds one — and
+    return its index. `flow`: one line per entry; None writes it as the last entry is."""
+    history = sequence_at(tree.data, "history", WARD_KEYS)
+    fields: list[tuple[str, Any]] = [
+        ("date", date),
+        ("criterion", criterion),
+        ("from", str(old)),
+        ("to", str(new)),
+    ]
+    fields += [(key, tree.text(value)) for key, value in (("note", note), ("by", by)) if value]
+    if migrated_from:
+        fields.append(("migrated_from", migrated_from))
+    entry = mapping_like(history[-1] if history else None, fields)
+    if flow is True:
+        entry.fa.set_flow_style()
+    elif flow is False:
+        entry.fa.set_block_style()
+    history.append(entry)
+    return len(history) - 1
 
 
 # --- set ------------------------------------------------------------------------------------
@@ -265,7 +294,15 @@ def _apply_one(tree: Tree, entry: CommentedMap, cid: str, change: Change) -> App
     if change.status is not None and change.status != applied.old_status:
         put(entry, "status", change.status, STATUS_KEYS)
         applied.new_status = change.status
-        _append_history(tree, cid, applied.old_status, change)
+        append_history(
+            tree,
+            change.date,
+            cid,
+            applied.old_status,
+            change.status,
+            note=change.note,
+            by=change.by,
+        )
     for key, value in (
         ("owner", change.owner),
         ("due", change.due),
@@ -296,18 +333,6 @@ def _stamp(entry: CommentedMap, date: DateInput) -> None:
     if isinstance(current, dt.date) and isinstance(date, dt.date) and current > date:
         return
     put(entry, "updated", date, STATUS_KEYS)
-
-
-def _append_history(tree: Tree, cid: str, old: str, change: Change) -> None:
-    history = sequence_at(tree.data, "history", WARD_KEYS)
-    entry = history_entry(
-        change.date, cid, old, str(change.status), like=history[-1] if history else None
-    )
-    if change.note:
-        put(entry, "note", tree.text(change.note), HISTORY_KEYS)
-    if change.by:
-        put(entry, "by", tree.text(change.by), HISTORY_KEYS)
-    history.append(entry)
 
 
 def _add_evidence(

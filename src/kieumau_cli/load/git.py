@@ -29,10 +29,7 @@ class Git:
         self._env.pop("GIT_WORK_TREE", None)
         done = self._run(["rev-parse", "--show-toplevel"], cwd=folder, check=False)
         if done.returncode != 0:
-            raise UsageError(
-                f"{folder} không nằm trong kho git (is not inside a git repository)",
-                hint="--changed và --base cần lịch sử git (need git history)",
-            )
+            raise UsageError("error.not_git", hint="hint.needs_git", folder=folder)
         self.top = Path(done.stdout.decode("utf-8", "replace").strip()).resolve()
 
     # --- plumbing -------------------------------------------------------------
@@ -48,11 +45,11 @@ class Git:
                 check=False,
             )
         except OSError as exc:
-            raise UsageError(f"không chạy được git (cannot run git): {exc}") from None
+            raise UsageError("error.git_cannot_run", reason=exc) from None
         if check and done.returncode != 0:
             message = done.stderr.decode("utf-8", "replace").strip().splitlines()
             raise UsageError(
-                f"git {args[0]} thất bại (failed): " + (message[-1] if message else "?")
+                "error.git_failed", command=args[0], reason=message[-1] if message else "?"
             )
         return done
 
@@ -61,9 +58,7 @@ class Git:
         try:
             return PurePosixPath(path.resolve().relative_to(self.top).as_posix())
         except ValueError:
-            raise UsageError(
-                f"{path} nằm ngoài kho git {self.top} (is outside the git repository)"
-            ) from None
+            raise UsageError("error.outside_git", path=path, top=self.top) from None
 
     # --- revisions ------------------------------------------------------------
     def resolve(self, rev: str) -> str:
@@ -75,10 +70,7 @@ class Git:
                 check=False,
             )
         if done is None or done.returncode != 0:
-            raise UsageError(
-                f"không tìm thấy phiên bản git '{rev}' (unknown git revision)",
-                hint="ví dụ (e.g.): HEAD~1, main, origin/main, một mã commit",
-            )
+            raise UsageError("error.unknown_rev", hint="hint.rev_examples", rev=rev)
         return done.stdout.decode("ascii").strip()
 
     def default_branch(self) -> str:
@@ -92,20 +84,14 @@ class Git:
             verify = ["rev-parse", "--verify", "--quiet", f"{name}^{{commit}}"]
             if self._run(verify, check=False).returncode == 0:
                 return name
-        raise UsageError(
-            "không xác định được nhánh mặc định (no default branch: origin/HEAD, main, master)",
-            hint="ghi rõ phiên bản: kieumau check --changed REV",
-        )
+        raise UsageError("error.no_default_branch", hint="hint.name_rev")
 
     def merge_base(self, rev: str) -> str:
         """Where HEAD left `rev`: what a pull request is compared against."""
         commit = self.resolve(rev)
         done = self._run(["merge-base", "HEAD", commit], check=False)
         if done.returncode != 0:
-            raise UsageError(
-                f"HEAD và '{rev}' không có tổ tiên chung (no merge base with '{rev}')",
-                hint="ghi rõ phiên bản: kieumau check --changed REV",
-            )
+            raise UsageError("error.no_merge_base", hint="hint.name_rev", rev=rev)
         return done.stdout.decode("ascii").strip()
 
     # --- files ----------------------------------------------------------------
@@ -141,7 +127,7 @@ class Git:
                 stderr=subprocess.DEVNULL,
             )
         except OSError as exc:
-            raise UsageError(f"không chạy được git (cannot run git): {exc}") from None
+            raise UsageError("error.git_cannot_run", reason=exc) from None
         assert process.stdin is not None and process.stdout is not None
         try:
             for path in wanted:

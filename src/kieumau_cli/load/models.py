@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -21,6 +20,8 @@ from pydantic import (
     WithJsonSchema,
     model_validator,
 )
+
+from kieumau_cli.load.vocabulary import Comparator, Status, UnitKind
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
@@ -57,19 +58,6 @@ class _Model(BaseModel):
     # Unknown keys are errors (typos must not silently drop data); models are
     # immutable so a loaded file cannot be changed behind the loader's back.
     model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Status(StrEnum):
-    """Trạng thái tiêu chí / Criterion status
-
-    Tập đóng: met, not_met, in_progress, not_applicable, unknown. / A closed set.
-    """
-
-    MET = "met"
-    NOT_MET = "not_met"
-    IN_PROGRESS = "in_progress"
-    NOT_APPLICABLE = "not_applicable"
-    UNKNOWN = "unknown"
 
 
 class Text(_Model):
@@ -184,8 +172,6 @@ class PassRuleMinCount(_Model):
 
 PassRule = Annotated[PassRuleAll | PassRuleMinCount, Field(discriminator="kind")]
 
-Comparator = Literal[">=", "<=", "==", ">", "<"]
-
 
 class Indicator(_Model):
     """Chỉ số đo được / Measurable indicator
@@ -229,7 +215,7 @@ class Criterion(_Model):
     provenance: Provenance
 
 
-AppliesTo = Literal["phuong", "xa", "dac_khu"]
+AppliesTo = UnitKind
 
 
 class CriteriaSet(_Model):

@@ -1,106 +1,46 @@
-"""Where the data lives and how files become validated models.
+"""How files become validated models, and the one path every command loads wards by.
 
-A data root holds `criteria/<set>/<version>.yaml` and
-`wards/<province>/<ward>.yaml`. Identity comes from the paths, so finding
-one ward never reads the others.
+- `load_ward` / `load_criteria_set`: one file → its model (when valid) and the
+  diagnostics of the file alone (syntax, schema, the file's own rules).
+- `Repository`: the files of a data root, loaded lazily and at most once each.
+  `resolve_ward`, `resolve_set_ref` and `resolve_province` turn what a user typed
+  into a file, a set ref or a province folder, with "did you mean" when they can't.
+- `WardLoad`, from `Repository.open_ward` and `Repository.wards_in_scope`: a ward
+  with its criteria set, ready to score, or the problem that keeps it from being
+  scored (`invalid`, `unknown-set`) and the diagnostics that say why. Every command
+  that reads wards goes through here, so they all agree on which ward is usable.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import TYPE_CHECKING, Generic, Literal, TypeVar
 
-from kieumau_cli.check.diagnostics import Diagnostic, nearest
-from kieumau_cli.errors import AmbiguousWardError, DataRootError, UsageError, WardNotFoundError
-from kieumau_cli.resources import bundled_root, is_data_root
+from kieumau_cli.check.diagnostics import Diagnostic
+from kieumau_cli.errors import AmbiguousWardError, UsageError, WardNotFoundError
+from kieumau_cli.load.files import (
+    YAML_SUFFIXES,
+    DataRoot,
+    display_path,
+    relative_below,
+    set_ref,
+    ward_key,
+    yaml_files,
+)
 from kieumau_cli.text.format import slugify
+from kieumau_cli.text.match import close_matches, nearest
 
-if TYPE_CHECKING:  # imported where used: a cached `status` never needs them (see _cache)
+if TYPE_CHECKING:  # imported where used: a cached `status` never needs them (see results.cache)
     from pydantic import BaseModel
 
     from kieumau_cli.load.models import CriteriaSet, Ward
     from kieumau_cli.load.yaml import Document
 
 M = TypeVar("M", bound="BaseModel")
-Origin = Literal["option", "env", "cwd", "bundled"]
-
-YAML_SUFFIXES = (".yaml", ".yml")
-
-
-@dataclass(frozen=True, slots=True)
-class DataRoot:
-    path: Path
-    origin: Origin
-
-    @property
-    def criteria_dir(self) -> Path:
-        return self.path / "criteria"
-
-    @property
-    def wards_dir(self) -> Path:
-        return self.path / "wards"
-
-
-def find_root(option: Path | None, environ: Mapping[str, str], cwd: Path) -> DataRoot:
-    """--root, else $KIEUMAU_ROOT, else the nearest folder up from cwd, else bundled data."""
-    if option is not None:
-        if not is_data_root(option):
-            raise DataRootError(
-                f"--root {option}: không có thư mục criteria/ và wards/ "
-                f"(no criteria/ and wards/ folders)"
-            )
-        return DataRoot(option, "option")
-    env_value = environ.get("KIEUMAU_ROOT")
-    if env_value:
-        path = Path(env_value)
-        if not is_data_root(path):
-            raise DataRootError(
-                f"KIEUMAU_ROOT={env_value}: không có thư mục criteria/ và wards/ "
-                f"(no criteria/ and wards/ folders)"
-            )
-        return DataRoot(path, "env")
-    for folder in (cwd, *cwd.parents):
-        if is_data_root(folder):
-            return DataRoot(folder, "cwd")
-    bundled = bundled_root()
-    if bundled is None:
-        raise DataRootError("không tìm thấy dữ liệu (no data found); dùng --root DIR")
-    return DataRoot(bundled, "bundled")
-
-
-def display_path(path: Path, base: Path) -> str:
-    """Relative to `base` (the working directory) where possible, as CI annotations need."""
-    try:
-        return (
-            PurePosixPath(os.path.relpath(path, base)).as_posix()
-            if _is_below(path, base)
-            else path.as_posix()
-        )
-    except ValueError:  # different drives on Windows
-        return path.as_posix()
-
-
-def _is_below(path: Path, base: Path) -> bool:
-    try:
-        path.resolve().relative_to(base.resolve())
-    except ValueError:
-        return False
-    return True
-
-
-def _yaml_files(folder: Path) -> Iterator[Path]:
-    """`folder/<sub>/<name>.yaml`, in a stable order, without reading any file."""
-    if not folder.is_dir():
-        return
-    for sub in sorted(os.scandir(folder), key=lambda entry: entry.name):
-        if not sub.is_dir() or sub.name.startswith("."):
-            continue
-        for entry in sorted(os.scandir(sub.path), key=lambda entry: entry.name):
-            if entry.is_file() and entry.name.endswith(YAML_SUFFIXES):
-                yield Path(entry.path)
+Problem = Literal["invalid", "unknown-set"]
+_PROVINCE_PREFIXES = ("tinh-", "thanh-pho-", "tp-")
 
 
 @dataclass(slots=True)
@@ -136,14 +76,6 @@ def _read(path: Path, display: str) -> tuple[bytes | None, Document | None, list
         return raw, None, [failed.diagnostic]
 
 
-def _relative_below(path: Path, folder_name: str) -> PurePosixPath | None:
-    """'criteria/x/2021.yaml' -> 'x/2021.yaml' (None when not in such a folder)."""
-    parts = path.parts
-    if len(parts) >= 3 and parts[-3] == folder_name:
-        return PurePosixPath(parts[-2], parts[-1])
-    return None
-
-
 def load_criteria_set(path: Path, display: str) -> Loaded[CriteriaSet]:
     from kieumau_cli.load.models import CriteriaSet
     from kieumau_cli.load.validate import criteria_set_rules, validate
@@ -153,7 +85,7 @@ def load_criteria_set(path: Path, display: str) -> Loaded[CriteriaSet]:
         return Loaded(path, display, None, None, found, raw)
     model, found = validate(document, CriteriaSet)
     if model is not None:
-        rel = _relative_below(path, "criteria")
+        rel = relative_below(path, "criteria")
         if rel is not None:
             found += criteria_set_rules(document, model, rel)
     return Loaded(path, display, document, model, found, raw)
@@ -168,10 +100,39 @@ def load_ward(path: Path, display: str) -> Loaded[Ward]:
         return Loaded(path, display, None, None, found, raw)
     model, found = validate(document, Ward)
     if model is not None:
-        rel = _relative_below(path, "wards")
+        rel = relative_below(path, "wards")
         if rel is not None:
             found += ward_rules(document, model, rel)
     return Loaded(path, display, document, model, found, raw)
+
+
+@dataclass(slots=True)
+class WardLoad:
+    """A ward file with its criteria set: usable, or the problem and its diagnostics."""
+
+    path: Path
+    file: Loaded[Ward]
+    set_file: Loaded[CriteriaSet] | None
+    problem: Problem | None
+    diagnostics: list[Diagnostic]  # what makes it unusable: the file's own, its set's
+
+    @property
+    def key(self) -> str:
+        return ward_key(self.path)
+
+    @property
+    def ward(self) -> Ward | None:
+        """The model, when the file itself is valid (its set may still be missing)."""
+        return self.file.model if self.problem != "invalid" else None
+
+    @property
+    def criteria_set(self) -> CriteriaSet | None:
+        """The set, when the ward is usable."""
+        return self.set_file.model if self.set_file is not None and self.problem is None else None
+
+    @property
+    def usable(self) -> bool:
+        return self.problem is None
 
 
 class Repository:
@@ -190,10 +151,7 @@ class Repository:
     def set_paths(self) -> dict[str, Path]:
         """'id@version' -> file, from the paths alone."""
         if self._set_paths is None:
-            self._set_paths = {
-                f"{path.parent.name}@{path.stem}": path
-                for path in _yaml_files(self.root.criteria_dir)
-            }
+            self._set_paths = {set_ref(path): path for path in yaml_files(self.root.criteria_dir)}
         return self._set_paths
 
     def criteria_set(self, ref: str) -> Loaded[CriteriaSet] | None:
@@ -206,7 +164,7 @@ class Repository:
 
     def remember_set(self, loaded: Loaded[CriteriaSet]) -> None:
         """Use an already loaded set file (when `check` loads it as an argument)."""
-        ref = f"{loaded.path.parent.name}@{loaded.path.stem}"
+        ref = set_ref(loaded.path)
         if self.set_paths().get(ref) == loaded.path:
             self._sets[ref] = loaded
 
@@ -215,12 +173,112 @@ class Repository:
             loaded for ref in self.set_paths() if (loaded := self.criteria_set(ref)) is not None
         ]
 
+    def resolve_set_ref(self, ref: str) -> str:
+        """'SET@VERSION' as typed, or 'SET' when it has one version, to a known set ref."""
+        known = sorted(self.set_paths())
+        if ref in known:
+            return ref
+        versions = [k for k in known if k.split("@", 1)[0] == ref]
+        if len(versions) == 1:
+            return versions[0]
+        if versions:
+            raise UsageError("error.set_versions", ref=ref, versions=", ".join(versions))
+        guess = nearest(ref, known)
+        raise UsageError(
+            "error.set_not_found_close" if guess else "error.set_not_found",
+            hint="hint.available_sets",
+            ref=ref,
+            guess=guess,
+            known=", ".join(known),
+        )
+
+    def set_of(
+        self, document: Document, ward: Ward
+    ) -> tuple[Loaded[CriteriaSet] | None, list[Diagnostic]]:
+        """The set a ward pins, or an `unknown-set` diagnostic at its `criteria:` key."""
+        loaded = self.criteria_set(ward.criteria)
+        if loaded is not None:
+            return loaded, []
+        known = sorted(self.set_paths())
+        return None, [
+            document.diagnostic(
+                "unknown-set",
+                ("criteria",),
+                ref=ward.criteria,
+                known=", ".join(known),
+                suggestion=nearest(ward.criteria, known),
+            )
+        ]
+
     # --- wards -------------------------------------------------------------------
     def ward_paths(self) -> list[Path]:
-        return list(_yaml_files(self.root.wards_dir))
+        return list(yaml_files(self.root.wards_dir))
 
     def ward_keys(self) -> dict[str, Path]:
-        return {f"{path.parent.name}/{path.stem}": path for path in self.ward_paths()}
+        return {ward_key(path): path for path in self.ward_paths()}
+
+    def provinces(self) -> list[str]:
+        return sorted({path.parent.name for path in self.ward_paths()})
+
+    def load_ward(self, path: Path) -> Loaded[Ward]:
+        return load_ward(path, self.display(path))
+
+    def open_ward(self, path: Path) -> WardLoad:
+        """The ward file at `path` with its set: what every command scores a ward from."""
+        file = self.load_ward(path)
+        if not file.ok or file.model is None or file.document is None:
+            return WardLoad(path, file, None, "invalid", list(file.diagnostics))
+        loaded_set, problems = self.set_of(file.document, file.model)
+        if loaded_set is None or loaded_set.model is None or not loaded_set.ok:
+            set_found = loaded_set.diagnostics if loaded_set is not None else []
+            return WardLoad(path, file, loaded_set, "unknown-set", problems + set_found)
+        return WardLoad(path, file, loaded_set, None, [])
+
+    def wards_in_scope(
+        self, province: str | None = None, criteria: str | None = None
+    ) -> list[WardLoad]:
+        """Every ward of the root, or of one province (`resolve_province`), and using one
+        set (`criteria`: SET or SET@VERSION). A ward that cannot be read is always
+        included, whatever it pins: its problem must be reported."""
+        wanted = self.resolve_province(province) if province is not None else None
+        if criteria is not None and "@" in criteria:
+            criteria = self.resolve_set_ref(criteria)
+        elif criteria is not None and not any(
+            k.startswith(criteria + "@") for k in self.set_paths()
+        ):
+            self.resolve_set_ref(criteria)  # raises, naming the nearest set
+        found = []
+        for path in self.ward_paths():
+            if wanted is not None and path.parent.name != wanted:
+                continue
+            load = self.open_ward(path)
+            ward = load.ward
+            if (
+                criteria is not None
+                and ward is not None
+                and criteria not in (ward.criteria, ward.set_id)
+            ):
+                continue
+            found.append(load)
+        return found
+
+    def resolve_province(self, text: str) -> str:
+        """'thanh-hoa', 'Thanh Hóa' or 'Tỉnh Thanh Hóa' → the province folder 'thanh-hoa'."""
+        known = self.provinces()
+        wanted = slugify(text)
+        for prefix in _PROVINCE_PREFIXES:
+            if wanted not in known and wanted.startswith(prefix):
+                wanted = wanted.removeprefix(prefix)
+        if wanted in known:
+            return wanted
+        guess = nearest(wanted, known)
+        raise UsageError(
+            "error.province_not_found_close" if guess else "error.province_not_found",
+            hint="hint.provinces",
+            province=text,
+            guess=guess,
+            known=", ".join(known),
+        )
 
     def resolve_ward(self, argument: str) -> Path:
         """'phuong-dong-son', 'thanh-hoa/phuong-dong-son' or 'Phường Đông Sơn' -> its file."""
@@ -231,13 +289,10 @@ class Repository:
             or argument.count("/") > 1
             or argument.endswith(YAML_SUFFIXES)
         ):
-            raise UsageError(
-                f"'{argument}' trông như đường dẫn; hãy nhập mã đơn vị như phuong-dong-son "
-                f"hoặc thanh-hoa/phuong-dong-son ('{argument}' looks like a path; give a ward slug)"
-            )
+            raise UsageError("error.ward_looks_like_path", argument=argument)
         parts = [slugify(part) for part in argument.split("/")]
         if not all(parts):
-            raise UsageError(f"mã đơn vị không hợp lệ (invalid ward): '{argument}'")
+            raise UsageError("error.ward_invalid", argument=argument)
         quick = self._find_ward_file(parts)
         if quick is not None:
             return quick
@@ -246,24 +301,25 @@ class Repository:
             key = "/".join(parts)
             if key in keys:
                 return keys[key]
-            candidates = [k for k in keys if k.endswith("/" + parts[1])]
+            candidates = sorted(k for k in keys if k.endswith("/" + parts[1]))
         else:
-            candidates = [k for k in keys if k.split("/", 1)[1] == parts[0]]
+            candidates = sorted(k for k in keys if k.split("/", 1)[1] == parts[0])
             if len(candidates) == 1:
                 return keys[candidates[0]]
             if len(candidates) > 1:
                 raise AmbiguousWardError(
-                    f"'{argument}' có ở nhiều tỉnh (matches several provinces): "
-                    + ", ".join(sorted(candidates)),
-                    hint="ghi rõ tỉnh/thành, ví dụ " + sorted(candidates)[0],
+                    "error.ward_ambiguous",
+                    hint="hint.name_province",
+                    argument=argument,
+                    keys=", ".join(candidates),
+                    example=candidates[0],
                 )
-        close = _close_matches("/".join(parts), list(keys))
-        message = f"không tìm thấy đơn vị '{argument}' (ward not found)"
-        if candidates:
-            close = sorted(candidates)
+        close = candidates or _close_wards("/".join(parts), list(keys))
         if close:
-            message += "; có phải (did you mean): " + ", ".join(close) + "?"
-        raise WardNotFoundError(message)
+            raise WardNotFoundError(
+                "error.ward_not_found_close", argument=argument, close=", ".join(close)
+            )
+        raise WardNotFoundError("error.ward_not_found", argument=argument)
 
     def _find_ward_file(self, parts: list[str]) -> Path | None:
         """The one file for `parts` by a few stat calls instead of listing every ward;
@@ -289,21 +345,13 @@ class Repository:
                     break
         return found[0] if len(found) == 1 else None
 
-    def load_ward(self, path: Path) -> Loaded[Ward]:
-        return load_ward(path, self.display(path))
 
-
-def _close_matches(wanted: str, keys: list[str]) -> list[str]:
-    import difflib
-
+def _close_wards(wanted: str, keys: list[str]) -> list[str]:
+    """Ward keys close to `wanted`, matching the whole key or the ward's own slug."""
     by_slug: dict[str, list[str]] = {}
     for key in keys:
         by_slug.setdefault(key.split("/", 1)[1], []).append(key)
-    slug = wanted.rsplit("/", maxsplit=1)[-1]
-    found = difflib.get_close_matches(wanted, keys, n=3, cutoff=0.6)
-    for match in difflib.get_close_matches(slug, list(by_slug), n=3, cutoff=0.6):
-        found += [key for key in by_slug[match] if key not in found]
-    single = nearest(slug, list(by_slug))
-    if single and not found:
-        found = by_slug[single]
+    found = close_matches(wanted, keys, limit=3)
+    for slug in close_matches(wanted.rsplit("/", maxsplit=1)[-1], list(by_slug), limit=3):
+        found += [key for key in by_slug[slug] if key not in found]
     return found[:5]

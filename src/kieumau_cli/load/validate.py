@@ -15,9 +15,10 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from kieumau_cli.check.diagnostics import Diagnostic, nearest
+from kieumau_cli.check.diagnostics import Diagnostic
 from kieumau_cli.load.models import CriteriaSet, Ward
 from kieumau_cli.load.yaml import Document
+from kieumau_cli.text.match import nearest
 
 M = TypeVar("M", bound=BaseModel)
 

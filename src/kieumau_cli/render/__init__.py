@@ -1,40 +1,123 @@
-"""Reporters, registered by command and format name.
+"""Every output format of every command, registered by command and format name.
 
-Each entry names `module:function`; the module is imported only when that
-format is asked for, so `--format json` never pays for Rich.
+An entry is either a function `module:function(result, lang, out)` that writes to
+a text stream (terminal tables, JSON, CSV, check's formats), a Jinja2 template
+(`templates/<name>`, overridable with --templates), or a function returning the
+bytes of a binary document (`.docx`). The CLI's `--format` choices come from here,
+so a format cannot be offered without a renderer. Modules are imported only when
+their format is asked for, so `--format json` never pays for Rich or python-docx.
 """
 
 from __future__ import annotations
 
 import importlib
-from typing import Any, TextIO
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, TextIO
 
-_REGISTRY: dict[str, dict[str, str]] = {
+if TYPE_CHECKING:
+    from kieumau_cli.commands.context import Context
+
+Kind = Literal["stream", "template", "binary"]
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    kind: Kind
+    target: str  # "module:function" below `render`, or a template name
+
+    @property
+    def binary(self) -> bool:
+        return self.kind == "binary"
+
+
+def _stream(target: str) -> Format:
+    return Format("stream", target)
+
+
+def _template(name: str) -> Format:
+    return Format("template", name)
+
+
+def _binary(target: str) -> Format:
+    return Format("binary", target)
+
+
+REGISTRY: dict[str, dict[str, Format]] = {
     "status": {
-        "text": "status:render_text",
-        "json": "status:render_json",
-        "md": "status:render_md",
+        "text": _stream("status:render_text"),
+        "json": _stream("status:render_json"),
+        "md": _template("status.md.j2"),
     },
     "list": {
-        "text": "listing:render_text",
-        "json": "listing:render_json",
-        "csv": "listing:render_csv",
+        "text": _stream("listing:render_text"),
+        "json": _stream("listing:render_json"),
+        "csv": _stream("listing:render_csv"),
     },
     "check": {
-        "text": "diagnostics:render_text",
-        "json": "diagnostics:render_json",
-        "github": "github:render_github",
-        "sarif": "sarif:render_sarif",
+        "text": _stream("diagnostics:render_text"),
+        "json": _stream("diagnostics:render_json"),
+        "github": _stream("github:render_github"),
+        "sarif": _stream("sarif:render_sarif"),
     },
-    "criteria": {"text": "criteria:render_text", "json": "criteria:render_json"},
+    "criteria": {"text": _stream("criteria:render_text"), "json": _stream("criteria:render_json")},
+    "report": {
+        "md": _template("report.md.j2"),
+        "html": _template("report.html.j2"),
+        "docx": _binary("docx:render_report"),
+    },
+    "brief": {
+        "md": _template("brief.md.j2"),
+        "html": _template("brief.html.j2"),
+        "docx": _binary("docx:render_brief"),
+    },
+    "summary": {
+        "text": _stream("summary_text:render_text"),
+        "md": _template("summary.md.j2"),
+        "html": _template("summary.html.j2"),
+        "docx": _binary("docx:render_summary"),
+    },
 }
 
 
-def formats(command: str) -> list[str]:
-    return list(_REGISTRY[command])
+def formats(command: str) -> tuple[str, ...]:
+    return tuple(REGISTRY[command])
 
 
-def render(command: str, fmt: str, result: Any, lang: str, out: TextIO) -> None:
-    module_name, function_name = _REGISTRY[command][fmt].split(":")
-    module = importlib.import_module(f"{__name__}.{module_name}")
-    getattr(module, function_name)(result, lang, out)
+def spec(command: str, fmt: str) -> Format:
+    return REGISTRY[command][fmt]
+
+
+def _function(target: str) -> Any:
+    module_name, function_name = target.split(":")
+    return getattr(importlib.import_module(f"{__name__}.{module_name}"), function_name)
+
+
+def render(
+    command: str, fmt: str, result: Any, lang: str, *, templates: Path | None = None
+) -> str | bytes:
+    """The output as text (or bytes, for a binary format)."""
+    found = REGISTRY[command][fmt]
+    if found.kind == "template":
+        from kieumau_cli.render.templates import render_template
+
+        return render_template(found.target, result, lang, templates)
+    if found.kind == "binary":
+        data: bytes = _function(found.target)(result, lang)
+        return data
+    buffer = io.StringIO()
+    _function(found.target)(result, lang, buffer)
+    return buffer.getvalue()
+
+
+def write(command: str, fmt: str, result: Any, context: Context) -> None:
+    """A text format straight to the command's output stream (a terminal keeps its colours)."""
+    found = REGISTRY[command][fmt]
+    out: TextIO = context.out
+    if found.kind == "stream":
+        _function(found.target)(result, context.lang, out)
+    else:
+        text = render(command, fmt, result, context.lang)
+        assert isinstance(text, str), "binary formats go to a file (-o)"
+        out.write(text)

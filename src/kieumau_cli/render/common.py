@@ -6,9 +6,9 @@ import json
 import os
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
-from kieumau_cli.results.status import Score
+from kieumau_cli.results.score import Score
+from kieumau_cli.text import t
 from kieumau_cli.text.format import format_date, format_percent
-from kieumau_cli.text.labels import label
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -45,21 +45,31 @@ def pick(text: Bilingual, lang: str) -> str:
 
 def status_label(status: str, lang: str) -> str:
     """`status` is a `Status` or its value."""
-    return label(lang, f"status.{status}")
+    return t(lang, f"status.{status}")
 
 
 def score_line(score: Score, lang: str) -> str:
     """'11/22 tiêu chí đạt (50%) · 11 đang thực hiện · 0 chưa đạt · 0 chưa đánh giá'."""
     parts = [
-        f"{score.met}/{score.total} {label(lang, 'criteria_met')} "
-        f"({format_percent(score.met, score.total, lang)})",
-        f"{score.in_progress} {label(lang, 'count.in_progress')}",
-        f"{score.not_met} {label(lang, 'count.not_met')}",
-        f"{score.unknown} {label(lang, 'count.unknown')}",
+        met_text(score, lang),
+        f"{score.in_progress} {t(lang, 'count.in_progress')}",
+        f"{score.not_met} {t(lang, 'count.not_met')}",
+        f"{score.unknown} {t(lang, 'count.unknown')}",
     ]
     if score.not_applicable:
-        parts.append(f"{score.not_applicable} {label(lang, 'count.not_applicable')}")
+        parts.append(f"{score.not_applicable} {t(lang, 'count.not_applicable')}")
     return " · ".join(parts)
+
+
+def met_text(score: Score, lang: str) -> str:
+    """'11/22 tiêu chí đạt (50%)'."""
+    percent = format_percent(score.met, score.total, lang)
+    return f"{score.met}/{score.total} {t(lang, 'criteria_met')} ({percent})"
+
+
+def result_line(score: Score, lang: str) -> str:
+    """'Kết quả: 11/22 tiêu chí đạt (50%)', as the editing commands end."""
+    return f"{t(lang, 'col.score')}: {met_text(score, lang)}"
 
 
 def score_cell(score: Score, lang: str) -> str:
@@ -67,7 +77,7 @@ def score_cell(score: Score, lang: str) -> str:
     "nothing done" when nothing was assessed."""
     text = f"{score.met}/{score.total} ({format_percent(score.met, score.total, lang)})"
     if score.unknown:
-        text += f"\n{score.unknown} {label(lang, 'count.unknown')}"
+        text += f"\n{score.unknown} {t(lang, 'count.unknown')}"
     return text
 
 
@@ -108,7 +118,7 @@ def provenance_text(provenance: Provenance, lang: str) -> str:
     """'báo chí: "Tiêu đề" (Báo Thanh Hóa, 11/02/2026)' and the like."""
     from kieumau_cli.load.models import OfficialSource, PressSource
 
-    kind = label(lang, f"provenance.{provenance.kind}")
+    kind = t(lang, f"provenance.{provenance.kind}")
     if isinstance(provenance, OfficialSource):
         parts = [provenance.document, format_date(provenance.date, lang)]
         if provenance.clause:

@@ -6,15 +6,15 @@ from typing import TextIO
 
 from kieumau_cli.load.models import CriteriaSet
 from kieumau_cli.render.common import COMPARATOR_SIGNS, console, pick, provenance_text, write_json
+from kieumau_cli.text import t
 from kieumau_cli.text.format import format_number
-from kieumau_cli.text.labels import label
 
 
 def _pass_rule(criteria_set: CriteriaSet, lang: str) -> str:
     rule = criteria_set.pass_rule
     if rule.kind == "min_count":
-        return label(lang, "pass_rule.min_count", min=rule.min)
-    return label(lang, "pass_rule.all")
+        return t(lang, "pass_rule.min_count", min=rule.min)
+    return t(lang, "pass_rule.all")
 
 
 def render_text(result: list[CriteriaSet] | CriteriaSet, lang: str, out: TextIO) -> None:
@@ -25,15 +25,15 @@ def render_text(result: list[CriteriaSet] | CriteriaSet, lang: str, out: TextIO)
     if isinstance(result, list):
         table = Table()
         for key in ("col.set", "col.criterion", "source"):
-            table.add_column(label(lang, key))
+            table.add_column(t(lang, key))
         for criteria_set in result:
             table.add_row(
                 criteria_set.ref,
                 Text.assemble(
                     f"{pick(criteria_set.title, lang)}\n",
                     (
-                        f"{len(criteria_set.criteria)} {label(lang, 'criteria')}, "
-                        f"{len(criteria_set.groups)} {label(lang, 'groups')} · "
+                        f"{len(criteria_set.criteria)} {t(lang, 'criteria')}, "
+                        f"{len(criteria_set.groups)} {t(lang, 'groups')} · "
                         f"{criteria_set.issuer}",
                         "dim",
                     ),
@@ -44,12 +44,12 @@ def render_text(result: list[CriteriaSet] | CriteriaSet, lang: str, out: TextIO)
         return
     criteria_set = result
     con.print(Text(f"{criteria_set.ref} — {pick(criteria_set.title, lang)}", style="bold"))
-    con.print(f"{label(lang, 'issuer')}: {criteria_set.issuer}")
+    con.print(f"{t(lang, 'issuer')}: {criteria_set.issuer}")
     if criteria_set.legal_basis is not None:
-        con.print(f"{label(lang, 'legal_basis')}: {criteria_set.legal_basis.number}")
-    applies_to = ", ".join(label(lang, f"kind.{kind}") for kind in criteria_set.applies_to)
-    con.print(f"{label(lang, 'applies_to')}: {applies_to} · {_pass_rule(criteria_set, lang)}")
-    con.print(f"{label(lang, 'source')}: {provenance_text(criteria_set.provenance, lang)}")
+        con.print(f"{t(lang, 'legal_basis')}: {criteria_set.legal_basis.number}")
+    applies_to = ", ".join(t(lang, f"kind.{kind}") for kind in criteria_set.applies_to)
+    con.print(f"{t(lang, 'applies_to')}: {applies_to} · {_pass_rule(criteria_set, lang)}")
+    con.print(f"{t(lang, 'source')}: {provenance_text(criteria_set.provenance, lang)}")
     for note in criteria_set.notes:
         con.print(Text(f"  {note}", style="dim"))
     for group in criteria_set.groups:
@@ -59,22 +59,22 @@ def render_text(result: list[CriteriaSet] | CriteriaSet, lang: str, out: TextIO)
             con.print(Text.assemble(f"  {criterion.id}  ", (pick(criterion.title, lang), "bold")))
             con.print(
                 Text(
-                    f"      {label(lang, 'source')}: {provenance_text(criterion.provenance, lang)}",
+                    f"      {t(lang, 'source')}: {provenance_text(criterion.provenance, lang)}",
                     style="dim",
                 )
             )
             if criterion.indicator is not None:
                 indicator = criterion.indicator
                 con.print(
-                    f"      {label(lang, 'indicator')}: {pick(indicator.name, lang)} "
+                    f"      {t(lang, 'indicator')}: {pick(indicator.name, lang)} "
                     f"{COMPARATOR_SIGNS[indicator.comparator]} "
                     f"{format_number(indicator.target, lang)} {indicator.unit}"
                 )
             if criterion.evidence_expected:
                 expected = "; ".join(criterion.evidence_expected)
-                con.print(f"      {label(lang, 'evidence_expected')}: {expected}")
+                con.print(f"      {t(lang, 'evidence_expected')}: {expected}")
             if criterion.replaces:
-                con.print(f"      {label(lang, 'replaces')}: {', '.join(criterion.replaces)}")
+                con.print(f"      {t(lang, 'replaces')}: {', '.join(criterion.replaces)}")
 
 
 def render_json(result: list[CriteriaSet] | CriteriaSet, lang: str, out: TextIO) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from kieumau_cli.check.diagnostics import Diagnostic
-from kieumau_cli.check.rules import CheckResult
+from kieumau_cli.check.run import CheckResult
 from kieumau_cli.render.common import write_json
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from kieumau_cli.check.diagnostics import Diagnostic
-from kieumau_cli.check.rules import CheckResult
+from kieumau_cli.check.run import CheckResult
 
 
 def escape_data(value: str) -> str:

@@ -13,8 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from kieumau_cli.load.models import Ward
+from kieumau_cli.text import t
 from kieumau_cli.text.format import format_date, nfc
-from kieumau_cli.text.labels import label
 
 PLACEHOLDER = "…"  # the number, and a signer's name nobody gave, are filled in by hand
 _UNIT_KINDS = ("Phường ", "Xã ", "Đặc khu ")
@@ -110,7 +110,7 @@ def date_line(place: str, day: dt.date, lang: str) -> str:
     """'Đông Sơn, ngày 11 tháng 02 năm 2026' (English: 'Đông Sơn, 2026-02-11')."""
     day_text, month, year = date_parts(day)
     return nfc(
-        label(
+        t(
             lang,
             "docx.date_line",
             place=place,
@@ -149,13 +149,13 @@ def frame(issuer: Issuer, day: dt.date, subject: str, lang: str) -> Frame:
     return Frame(
         superior=upper(issuer.superior) if issuer.superior else None,
         unit=upper(issuer.unit),
-        number=label(lang, "docx.number", number=PLACEHOLDER, symbol=issuer.symbol),
-        national=label(lang, "docx.national"),
-        motto=label(lang, "docx.motto"),
+        number=t(lang, "docx.number", number=PLACEHOLDER, symbol=issuer.symbol),
+        national=t(lang, "docx.national"),
+        motto=t(lang, "docx.motto"),
         place_date=date_line(issuer.place, day, lang),
-        doc_type=label(lang, "docx.type"),
+        doc_type=t(lang, "docx.type"),
         subject=nfc(subject),
-        recipients_label=label(lang, "docx.recipients"),
+        recipients_label=t(lang, "docx.recipients"),
         recipients=recipient_lines(issuer, lang),
         signer_title=upper(issuer.signer_title),
         signer_name=issuer.signer_name or PLACEHOLDER,
@@ -168,8 +168,8 @@ def recipient_lines(issuer: Issuer, lang: str) -> tuple[str, ...]:
     names = list(issuer.recipients or ())
     if not names:
         if issuer.superior:
-            names.append(label(lang, "docx.recipient.report", body=issuer.superior))
-        names.append(label(lang, "docx.recipient.archive"))
+            names.append(t(lang, "docx.recipient.report", body=issuer.superior))
+        names.append(t(lang, "docx.recipient.archive"))
     cleaned = [name.strip().lstrip("-").strip().rstrip(";.").strip() for name in names]
     cleaned = [name for name in cleaned if name]
     return tuple(

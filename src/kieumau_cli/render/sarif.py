@@ -14,9 +14,10 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from kieumau_cli import __version__
-from kieumau_cli.check.diagnostics import CODES, Code
-from kieumau_cli.check.rules import CheckResult
+from kieumau_cli.check.diagnostics import CODES, Severity
+from kieumau_cli.check.run import CheckResult
 from kieumau_cli.render.common import write_json
+from kieumau_cli.text import has, raw
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = (
@@ -31,9 +32,10 @@ def _generic(template: str) -> str:
     return _PLACEHOLDER.sub(lambda match: f"‹{match.group(1)}›", template)
 
 
-def _rule(code: str, spec: Code, lang: str) -> dict[str, Any]:
-    message, other = (spec.vi, spec.en) if lang == "vi" else (spec.en, spec.vi)
-    fix = spec.fix_vi if lang == "vi" else spec.fix_en
+def _rule(code: str, severity: Severity, lang: str) -> dict[str, Any]:
+    other_lang = "en" if lang == "vi" else "vi"
+    message, other = raw(lang, f"diag.{code}"), raw(other_lang, f"diag.{code}")
+    fix = raw(lang, f"diag.{code}.fix") if has(f"diag.{code}.fix") else ""
     help_text = _generic(fix) if fix else _generic(message)
     return {
         "id": code,
@@ -41,8 +43,8 @@ def _rule(code: str, spec: Code, lang: str) -> dict[str, Any]:
         "shortDescription": {"text": _generic(message)},
         "fullDescription": {"text": f"{_generic(message)} / {_generic(other)}"},
         "help": {"text": help_text},
-        "defaultConfiguration": {"level": spec.severity},
-        "properties": {"tags": ["kieumau", spec.severity]},
+        "defaultConfiguration": {"level": severity},
+        "properties": {"tags": ["kieumau", severity]},
     }
 
 

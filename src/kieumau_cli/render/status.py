@@ -1,6 +1,7 @@
-"""`kieumau status`: one station's state as text (Rich), Markdown or JSON.
+"""`kieumau status`: one station's state as a terminal table (Rich) or JSON; Markdown
+is the template `templates/status.md.j2`.
 
-The reporters take a `StatusView` (plain data, see `_status_data`), so that a
+The reporters take a `StatusView` (plain data, see `results.status`), so that a
 cached status renders without importing the Pydantic models.
 """
 
@@ -11,35 +12,35 @@ from typing import TextIO
 from kieumau_cli.render.common import (
     STATUS_STYLE,
     console,
-    md_cell,
     pick,
     progress_bar,
     score_line,
     status_label,
     write_json,
 )
-from kieumau_cli.results.status import CriterionRow, StatusView
+from kieumau_cli.results.rows import CriterionRow
+from kieumau_cli.results.status import StatusView
+from kieumau_cli.text import t
 from kieumau_cli.text.format import format_date
-from kieumau_cli.text.labels import label
 
 
 def _header_lines(result: StatusView, lang: str) -> list[tuple[str, str]]:
     data = result.data
     lines = [
-        (label(lang, "unit"), data.unit),
-        (label(lang, "ward"), f"{data.name}, {data.province_name} ({data.key})"),
+        (t(lang, "unit"), data.unit),
+        (t(lang, "ward"), f"{data.name}, {data.province_name} ({data.key})"),
         (
-            label(lang, "criteria_set"),
+            t(lang, "criteria_set"),
             f"{data.criteria_set} — {pick(data.criteria_set_title, lang)}",
         ),
     ]
     if data.plan_number is not None:
         plan = data.plan_number
         if data.plan_date is not None:
-            plan += f" {label(lang, 'plan_dated')} {format_date(data.plan_date, lang)}"
-        lines.append((label(lang, "plan"), plan))
+            plan += f" {t(lang, 'plan_dated')} {format_date(data.plan_date, lang)}"
+        lines.append((t(lang, "plan"), plan))
     if result.as_of is not None:
-        lines.append((label(lang, "as_of"), format_date(result.as_of, lang)))
+        lines.append((t(lang, "as_of"), format_date(result.as_of, lang)))
     return lines
 
 
@@ -48,7 +49,7 @@ def _due_text(view: CriterionRow, result: StatusView, lang: str) -> tuple[str, b
         return "", False
     overdue = view.overdue(result.reference_date)
     text = format_date(view.due, lang)
-    return (f"{text} ({label(lang, 'overdue')})" if overdue else text), overdue
+    return (f"{text} ({t(lang, 'overdue')})" if overdue else text), overdue
 
 
 def render_text(result: StatusView, lang: str, out: TextIO) -> None:
@@ -63,16 +64,17 @@ def render_text(result: StatusView, lang: str, out: TextIO) -> None:
     con.print(Text(score_line(current, lang), style="bold"))
     con.print(
         f"{progress_bar(current.ratio, 30)}  "
-        + label(lang, "qualifies" if current.qualifies else "not_qualified")
+        + t(lang, "qualifies" if current.qualifies else "not_qualified")
     )
     table = Table(expand=True)
-    table.add_column(label(lang, "col.id"), no_wrap=True)
-    table.add_column(label(lang, "col.criterion"), ratio=3)
-    table.add_column(label(lang, "col.status"), no_wrap=True)
-    table.add_column(label(lang, "col.owner"), ratio=2)
-    table.add_column(label(lang, "col.due"), no_wrap=True)
-    table.add_column(label(lang, "col.updated"), no_wrap=True)
-    for group, views in result.by_group():
+    table.add_column(t(lang, "col.id"), no_wrap=True)
+    table.add_column(t(lang, "col.criterion"), ratio=3)
+    table.add_column(t(lang, "col.status"), no_wrap=True)
+    table.add_column(t(lang, "col.owner"), ratio=2)
+    table.add_column(t(lang, "col.due"), no_wrap=True)
+    table.add_column(t(lang, "col.updated"), no_wrap=True)
+    for group in result.data.groups:
+        views = group.criteria
         # Rich has no column spans: the group title sits in the criterion column.
         table.add_row(Text(group.id, style="bold"), Text(pick(group.title, lang), style="bold"))
         for view in views:
@@ -91,9 +93,9 @@ def render_text(result: StatusView, lang: str, out: TextIO) -> None:
     con.print()
     missing = result.missing()
     if not missing:
-        con.print(label(lang, "nothing_missing"))
+        con.print(t(lang, "nothing_missing"))
         return
-    con.print(Text(f"{label(lang, 'missing')} ({len(missing)}):", style="bold"))
+    con.print(Text(f"{t(lang, 'missing')} ({len(missing)}):", style="bold"))
     todo = Table(box=None, show_header=False, padding=(0, 1), expand=True)
     todo.add_column(no_wrap=True)
     todo.add_column(ratio=3)
@@ -104,55 +106,13 @@ def render_text(result: StatusView, lang: str, out: TextIO) -> None:
         if view.owner:
             details.append(view.owner)
         if due:
-            details.append(f"{label(lang, 'col.due').lower()} {due}")
+            details.append(f"{t(lang, 'col.due').lower()} {due}")
         todo.add_row(
             f"• {view.id}",
             pick(view.title, lang),
             Text("; ".join(details), style="red" if overdue else ""),
         )
     con.print(todo)
-
-
-def render_md(result: StatusView, lang: str, out: TextIO) -> None:
-    lines = [f"# {md_cell(result.data.unit)}", ""]
-    lines += [f"**{name}:** {md_cell(value)}  " for name, value in _header_lines(result, lang)]
-    current = result.data.score
-    lines += [
-        "",
-        f"**{score_line(current, lang)}**",
-        "",
-        f"`{progress_bar(current.ratio, 30)}` "
-        + label(lang, "qualifies" if current.qualifies else "not_qualified"),
-    ]
-    headers = [
-        label(lang, key)
-        for key in ("col.id", "col.criterion", "col.status", "col.owner", "col.due", "col.updated")
-    ]
-    for group, views in result.by_group():
-        lines += ["", f"## {group.id}. {md_cell(pick(group.title, lang))}", ""]
-        lines.append("| " + " | ".join(headers) + " |")
-        lines.append("|" + "---|" * len(headers))
-        for view in views:
-            due, overdue = _due_text(view, result, lang)
-            cells = [
-                view.id,
-                md_cell(pick(view.title, lang)),
-                status_label(view.status, lang),
-                md_cell(view.owner),
-                f"**{due}**" if overdue else due,
-                format_date(view.last_update, lang) if view.last_update else "",
-            ]
-            lines.append("| " + " | ".join(cells) + " |")
-    missing = result.missing()
-    lines += ["", f"## {label(lang, 'missing')} ({len(missing)})", ""]
-    if not missing:
-        lines.append(label(lang, "nothing_missing"))
-    for view in missing:
-        due, overdue = _due_text(view, result, lang)
-        owner = view.owner or ""
-        extra = "; ".join(part for part in (status_label(view.status, lang), owner, due) if part)
-        lines.append(f"- **{view.id}** {md_cell(pick(view.title, lang))} — {md_cell(extra)}")
-    out.write("\n".join(lines) + "\n")
 
 
 def render_json(result: StatusView, lang: str, out: TextIO) -> None:

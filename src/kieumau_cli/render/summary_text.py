@@ -12,9 +12,9 @@ from kieumau_cli.render.common import (
     score_cell,
     status_label,
 )
-from kieumau_cli.results.report import Summary
+from kieumau_cli.results.summary import Summary
+from kieumau_cli.text import t
 from kieumau_cli.text.format import format_date, format_number, format_percent
-from kieumau_cli.text.labels import label
 
 
 def render_text(result: Summary, lang: str, out: TextIO) -> None:
@@ -22,39 +22,40 @@ def render_text(result: Summary, lang: str, out: TextIO) -> None:
     from rich.text import Text
 
     con = console(out)
-    scope = result.province or label(lang, "summary.country")
-    con.print(Text(f"{label(lang, 'summary.title')} — {scope}", style="bold"))
+    scope = result.province or t(lang, "summary.country")
+    con.print(Text(f"{t(lang, 'summary.title')} — {scope}", style="bold"))
     con.print(
-        f"{label(lang, 'as_of')}: {format_date(result.generated, lang)} · "
-        f"{label(lang, 'summary.stations', count=len(result.rows))} · "
-        f"{label(lang, 'summary.qualified_count', count=len(result.qualified))}"
+        f"{t(lang, 'as_of')}: {format_date(result.generated, lang)} · "
+        f"{t(lang, 'summary.stations', count=len(result.rows))} · "
+        f"{t(lang, 'summary.qualified_count', count=len(result.qualified))}"
     )
-    table = Table(title=label(lang, "summary.ranking"), title_justify="left")
+    table = Table(title=t(lang, "summary.ranking"), title_justify="left")
     table.add_column("#", justify="right")
-    table.add_column(label(lang, "col.name"))
-    table.add_column(label(lang, "col.set"), no_wrap=True)
-    table.add_column(label(lang, "col.score"))
-    table.add_column(label(lang, "col.progress"), no_wrap=True)
-    table.add_column(label(lang, "col.qualifies"))
-    table.add_column(label(lang, "col.last_update"), min_width=10)
+    table.add_column(t(lang, "col.name"))
+    table.add_column(t(lang, "col.set"), no_wrap=True)
+    table.add_column(t(lang, "col.score"))
+    table.add_column(t(lang, "col.progress"), no_wrap=True)
+    table.add_column(t(lang, "col.qualifies"))
+    table.add_column(t(lang, "col.last_update"), min_width=10)
     for index, row in enumerate(result.scored, start=1):
-        assert row.score is not None and row.ward is not None and row.criteria_set is not None
-        stale = row.days_since_update is None or row.days_since_update >= result.stale_days
+        assert row.score is not None
+        days = result.age(row)
+        stale = days is None or days >= result.stale_days
         table.add_row(
             str(index),
             # The province, not the slug: slugs cannot wrap and officers read names.
-            Text.assemble(f"{row.ward.name}\n", (row.ward.province_name, "dim")),
-            row.criteria_set.ref,
+            Text.assemble(f"{row.name}\n", (row.province_name, "dim")),
+            row.criteria_set,
             score_cell(row.score, lang),
             progress_bar(row.ratio, 10),
-            label(lang, "doc.yes" if row.score.qualifies else "doc.no"),
+            t(lang, "doc.yes" if row.score.qualifies else "doc.no"),
             Text(format_date(row.last_update, lang), style="red" if stale else ""),
         )
     con.print(table)
-    counts = Table(title=label(lang, "summary.counts"), title_justify="left")
-    counts.add_column(label(lang, "col.status"))
-    counts.add_column(label(lang, "col.count"), justify="right")
-    counts.add_column(label(lang, "col.percent"), justify="right")
+    counts = Table(title=t(lang, "summary.counts"), title_justify="left")
+    counts.add_column(t(lang, "col.status"))
+    counts.add_column(t(lang, "col.count"), justify="right")
+    counts.add_column(t(lang, "col.percent"), justify="right")
     for status, count in result.counts.items():
         counts.add_row(
             Text(status_label(status, lang), style=STATUS_STYLE[status]),
@@ -62,9 +63,9 @@ def render_text(result: Summary, lang: str, out: TextIO) -> None:
             format_percent(count, result.criteria_total, lang),
         )
     con.print(counts)
-    sets = Table(title=label(lang, "summary.sets"), title_justify="left")
+    sets = Table(title=t(lang, "summary.sets"), title_justify="left")
     for key in ("col.set", "col.criterion", "col.stations", "col.qualifies"):
-        sets.add_column(label(lang, key))
+        sets.add_column(t(lang, key))
     for use in result.sets:
         sets.add_row(
             use.criteria_set.ref,
@@ -75,35 +76,35 @@ def render_text(result: Summary, lang: str, out: TextIO) -> None:
     con.print(sets)
     _section(
         con,
-        label(lang, "summary.qualified"),
+        t(lang, "summary.qualified"),
         [f"{row.name} ({row.key})" for row in result.qualified]
-        or [label(lang, "summary.qualified_none")],
+        or [t(lang, "summary.qualified_none")],
     )
     stale_lines = [
         f"{row.name} ({row.key}): "
         + (
-            label(
+            t(
                 lang,
                 "summary.last_update",
                 date=format_date(row.last_update, lang),
-                days=format_number(row.days_since_update or 0, lang),
+                days=format_number(result.age(row) or 0, lang),
             )
             if row.last_update
-            else label(lang, "summary.never")
+            else t(lang, "summary.never")
         )
         for row in result.stale
     ]
     _section(
         con,
-        label(lang, "summary.stale", days=result.stale_days),
-        stale_lines or [label(lang, "summary.stale_none", days=result.stale_days)],
+        t(lang, "summary.stale", days=result.stale_days),
+        stale_lines or [t(lang, "summary.stale_none", days=result.stale_days)],
     )
     if result.broken:
         _section(
             con,
-            label(lang, "summary.broken"),
+            t(lang, "summary.broken"),
             [
-                f"{row.key}: {label(lang, 'problem.' + (row.problem or 'invalid'))}"
+                f"{row.key}: {t(lang, 'problem.' + (row.problem or 'invalid'))}"
                 for row in result.broken
             ],
         )

@@ -1,10 +1,12 @@
-"""Jinja2 rendering of `report`, `brief` and `summary` (Markdown and HTML).
+"""The Jinja2 environment of every templated output: `status --format md`, `report`,
+`brief` and `summary` in Markdown and HTML, and the static site.
 
-Templates live in the top-level `templates/` folder (shipped in the wheel as
-`kieumau_cli/_bundled/templates`). `--templates DIR` puts a user folder in front
-of them file by file. Every template runs with `StrictUndefined`; HTML is
-autoescaped. Labels come from `_i18n` through `t(...)`; dates and numbers go
-through the `date`, `number` and `percent` filters so `--lang` switches both.
+Templates live in the package (`kieumau_cli/templates/`). `--templates DIR` puts a
+user folder in front of them file by file; a user template may extend the shipped
+one it replaces (`{% extends "default:brief.md.j2" %}`). Every template runs with
+`StrictUndefined`; HTML is autoescaped. Texts come from the text catalogue through
+`t(...)`; dates and numbers go through the `date`, `number` and `percent` filters so
+`--lang` switches both.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kieumau_cli.errors import UsageError
-from kieumau_cli.load.models import Status
+from kieumau_cli.load.vocabulary import Status
 from kieumau_cli.render.charts import step_chart
 from kieumau_cli.render.common import (
     COMPARATOR_SIGNS,
@@ -23,12 +25,13 @@ from kieumau_cli.render.common import (
     pick,
     progress_bar,
     provenance_text,
+    score_line,
     status_label,
 )
 from kieumau_cli.resources import templates_dir
 from kieumau_cli.results.weeks import format_week, iso_week
+from kieumau_cli.text import t
 from kieumau_cli.text.format import format_date, format_number, format_percent
-from kieumau_cli.text.labels import label
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -64,13 +67,20 @@ def _autoescape(name: str | None) -> bool:
 
 
 def environment(lang: str, user_dir: Path | None = None) -> jinja2.Environment:
+    """The shipped templates, with `user_dir` in front of them file by file. A user
+    template can extend the one it replaces as `{% extends "default:report.md.j2" %}`.
+    User templates are code-like input: with `user_dir`, everything renders in Jinja's
+    sandbox, where a template cannot reach Python internals."""
     import jinja2
+    from jinja2.sandbox import SandboxedEnvironment
 
+    shipped = jinja2.FileSystemLoader(templates_dir())
     loaders: list[jinja2.BaseLoader] = []
     if user_dir is not None:
         loaders.append(jinja2.FileSystemLoader(user_dir))
-    loaders.append(jinja2.FileSystemLoader(templates_dir()))
-    env = jinja2.Environment(
+    loaders += [shipped, jinja2.PrefixLoader({"default": shipped}, delimiter=":")]
+    kind = SandboxedEnvironment if user_dir is not None else jinja2.Environment
+    env = kind(
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
         autoescape=_autoescape,
@@ -81,7 +91,7 @@ def environment(lang: str, user_dir: Path | None = None) -> jinja2.Environment:
 
     def translate(key: str, **params: Any) -> str:
         try:
-            return label(lang, key, **params)
+            return t(lang, key, **params)
         except KeyError as missing:
             raise jinja2.UndefinedError(f"unknown label {missing}") from None
 
@@ -114,39 +124,32 @@ def environment(lang: str, user_dir: Path | None = None) -> jinja2.Environment:
         lang=lang,
         step_chart=step_chart,
         pct=lambda part, whole: format_percent(part, whole, lang),
+        score_line=lambda score: score_line(score, lang),
     )
     return env
 
 
-def render_document(
-    kind: str, fmt: str, result: Any, lang: str, user_dir: Path | None = None
-) -> str:
+def render_template(name: str, result: Any, lang: str, user_dir: Path | None = None) -> str:
     """The document as text; a template problem becomes a UsageError naming file and line."""
     import jinja2
 
-    name = f"{kind}.{fmt}.j2"
     try:
-        template = environment(lang, user_dir).get_template(name)
-        return template.render(r=result)
-    except jinja2.TemplateSyntaxError as error:
-        raise _template_error(error, error.filename or error.name or name, error.lineno) from None
+        return environment(lang, user_dir).get_template(name).render(r=result)
     except jinja2.TemplateError as error:
-        where, line = _template_frame(error, name)
-        raise _template_error(error, where, line) from None
+        raise template_error(error, name) from None
 
 
-def _template_frame(error: BaseException, default: str) -> tuple[str, int | None]:
-    """The innermost template file and line in the traceback (Jinja rewrites frames)."""
-    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith(".j2")]
-    if not frames:
-        return default, None
-    return frames[-1].filename, frames[-1].lineno
+def template_error(error: Exception, name: str) -> UsageError:
+    """A Jinja error as the user should read it: the innermost template file and line."""
+    import jinja2
 
-
-def _template_error(error: Exception, where: str, line: int | None) -> UsageError:
+    if isinstance(error, jinja2.TemplateSyntaxError):
+        where, line = error.filename or error.name or name, error.lineno or None
+    else:  # Jinja rewrites tracebacks so that template frames carry file and line
+        frames = [
+            f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith(".j2")
+        ]
+        where, line = (frames[-1].filename, frames[-1].lineno) if frames else (name, None)
     place = f"{where}:{line}" if line else where
     message = getattr(error, "message", None) or str(error)
-    return UsageError(
-        f"lỗi mẫu báo cáo (template error) {place}: {message}",
-        hint="kiểm tra tệp mẫu trong --templates (check the template in --templates)",
-    )
+    return UsageError("error.template", hint="hint.template", place=place, message=message)

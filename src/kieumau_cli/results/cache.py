@@ -24,12 +24,16 @@ import json
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kieumau_cli.resources import code_fingerprint
 from kieumau_cli.results.status import JSON_SCHEMA_VERSION, StatusData
 
-CACHE_FORMAT = 1
+if TYPE_CHECKING:
+    from kieumau_cli.load.models import CriteriaSet
+    from kieumau_cli.load.repository import Loaded
+
+CACHE_FORMAT = 2  # 2: rows grouped, one Score serialisation
 
 
 def cache_dir(environ: Mapping[str, str]) -> Path | None:
@@ -101,21 +105,16 @@ class StatusCache:
             return None
 
     def store(
-        self,
-        ward_path: Path,
-        ward_raw: bytes,
-        *,
-        set_ref: str,
-        set_path: Path,
-        set_raw: bytes,
-        data: StatusData,
+        self, ward_path: Path, ward_raw: bytes, set_file: Loaded[CriteriaSet], data: StatusData
     ) -> None:
         """Remember `data`, computed from exactly these bytes; failures are ignored."""
+        if set_file.raw is None:
+            return
         entry: dict[str, Any] = {
             "format": CACHE_FORMAT,
-            "set": set_ref,
-            "set_file": _rel(set_path),
-            "set_sha256": _sha256(set_raw),
+            "set": data.criteria_set,
+            "set_file": _rel(set_file.path),
+            "set_sha256": _sha256(set_file.raw),
             "data": data.to_json(),
         }
         import tempfile

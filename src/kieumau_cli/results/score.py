@@ -1,8 +1,10 @@
-"""Scores as pure functions of a ward, its criteria set and a date.
+"""Where the score is computed: pure functions of a ward, its criteria set and a date.
 
 Score = met / applicable: `not_applicable` leaves the denominator, `unknown`
 (not yet assessed) stays in it and is never read as `not_met`. The set's
 pass rule, not a hard-coded count, decides whether a ward qualifies.
+
+Importable without Pydantic: a cached `status` builds `Score`s from plain JSON.
 """
 
 from __future__ import annotations
@@ -11,32 +13,70 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from kieumau_cli.load.models import (
-    CriteriaSet,
-    Criterion,
-    CriterionStatus,
-    HistoryEntry,
-    Status,
-    Ward,
-)
-from kieumau_cli.results.status import DONE
-from kieumau_cli.results.status import Score as Score  # noqa: PLC0414 - re-exported: moved there
+from kieumau_cli.load.vocabulary import Status
+from kieumau_cli.text.format import percent
+
+if TYPE_CHECKING:
+    from kieumau_cli.load.models import CriteriaSet, HistoryEntry, Ward
 
 
 @dataclass(frozen=True, slots=True)
-class CriterionView:
-    """One criterion of a ward at a date: what every reporter shows."""
+class Score:
+    met: int
+    in_progress: int
+    not_met: int
+    not_applicable: int
+    unknown: int
+    qualifies: bool
 
-    criterion: Criterion
-    status: Status
-    entry: CriterionStatus | None
-    last_update: dt.date | None
+    @property
+    def criteria(self) -> int:
+        return self.met + self.in_progress + self.not_met + self.not_applicable + self.unknown
 
-    def overdue(self, today: dt.date) -> bool:
-        if self.entry is None or self.entry.due is None:
-            return False
-        return self.entry.due < today and self.status not in DONE
+    @property
+    def total(self) -> int:
+        """Applicable criteria: the denominator of the score."""
+        return self.criteria - self.not_applicable
+
+    @property
+    def ratio(self) -> float:
+        return self.met / self.total if self.total else 0.0
+
+    @property
+    def percent(self) -> float:
+        """One decimal, never 100 before every applicable criterion is met."""
+        return percent(self.met, self.total)
+
+    @property
+    def complete(self) -> bool:
+        return self.total > 0 and self.met == self.total
+
+    def payload(self) -> dict[str, Any]:
+        """The score's fields in every JSON output (status, list, data.json, the cache)."""
+        return {
+            "met": self.met,
+            "total": self.total,
+            "in_progress": self.in_progress,
+            "not_met": self.not_met,
+            "not_applicable": self.not_applicable,
+            "unknown": self.unknown,
+            "percent": self.percent,
+            "qualifies": self.qualifies,
+        }
+
+    @classmethod
+    def from_payload(cls, data: Mapping[str, Any]) -> Score:
+        """The inverse of `payload`; wrong types raise TypeError (a corrupt cache entry)."""
+        counts = [data[key] for key in ("met", "in_progress", "not_met", "not_applicable")]
+        counts.append(data["unknown"])
+        if not all(type(count) is int and count >= 0 for count in counts):
+            raise TypeError("a score count must be a whole number")
+        if type(data["qualifies"]) is not bool:
+            raise TypeError("qualifies must be true or false")
+        met, in_progress, not_met, not_applicable, unknown = counts
+        return cls(met, in_progress, not_met, not_applicable, unknown, data["qualifies"])
 
 
 def epoch_start(history: Sequence[HistoryEntry]) -> int:
@@ -108,29 +148,9 @@ def score(criteria_set: CriteriaSet, statuses: Mapping[str, Status]) -> Score:
     )
 
 
-def criterion_views(
-    ward: Ward, criteria_set: CriteriaSet, as_of: dt.date | None = None
-) -> list[CriterionView]:
-    statuses = statuses_as_of(ward, criteria_set, as_of)
-    history = history_by_criterion(ward)
-    views = []
-    for criterion in criteria_set.criteria:
-        entry = ward.status.get(criterion.id)
-        dates = [
-            item.date
-            for item in history.get(criterion.id, [])
-            if as_of is None or item.date <= as_of
-        ]
-        if (
-            entry is not None
-            and entry.updated is not None
-            and (as_of is None or entry.updated <= as_of)
-        ):
-            dates.append(entry.updated)
-        views.append(
-            CriterionView(criterion, statuses[criterion.id], entry, max(dates, default=None))
-        )
-    return views
+def score_at(ward: Ward, criteria_set: CriteriaSet, as_of: dt.date | None = None) -> Score:
+    """The ward's score now, or rebuilt from its history at `as_of`."""
+    return score(criteria_set, statuses_as_of(ward, criteria_set, as_of))
 
 
 def last_update(ward: Ward) -> dt.date | None:

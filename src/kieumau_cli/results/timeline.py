@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from kieumau_cli.load.git_log import FileLog, FileRevision
-from kieumau_cli.load.models import CriteriaSet, Criterion, HistoryEntry, Status, Ward
+from kieumau_cli.load.models import CriteriaSet, Criterion, HistoryEntry, Ward
+from kieumau_cli.load.vocabulary import Status
 from kieumau_cli.load.yaml import LoadFailed, load_bytes
 from kieumau_cli.results.weeks import Period
 from kieumau_cli.text.format import nfc

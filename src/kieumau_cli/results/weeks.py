@@ -45,6 +45,9 @@ class Period:
         return Period(self.end + ONE_DAY, self.end + dt.timedelta(days=self.days))
 
 
+EVERYTHING = Period(dt.date.min, dt.date.max)
+
+
 def weeks_in_year(year: int) -> int:
     """52 or 53: 28 December always falls in the last ISO week of its year."""
     return dt.date(year, 12, 28).isocalendar().week

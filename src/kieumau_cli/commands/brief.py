@@ -1,0 +1,73 @@
+"""`kieumau brief WARD [--week 2026-W07 | --since D --until D]`: the weekly briefing note."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from kieumau_cli.commands.context import Context, parse_date
+from kieumau_cli.commands.output import DocumentRequest, check_request, timeline, write_document
+from kieumau_cli.errors import EXIT_OK, UsageError
+from kieumau_cli.results.weeks import (
+    Period,
+    PeriodError,
+    current_week,
+    date_range,
+    parse_week,
+    weeks_in_year,
+)
+
+
+def run(
+    context: Context,
+    ward_argument: str,
+    request: DocumentRequest,
+    period_options: tuple[str | None, str | None, str | None],
+    stalled_weeks: int,
+) -> int:
+    from kieumau_cli.results.brief import Brief
+
+    check_request("brief", request)
+    period = resolve_period(*period_options, context.today)
+    if stalled_weeks < 1:
+        raise UsageError("error.stalled_weeks")
+    history = timeline(context, ward_argument, request.use_git)
+    result = Brief.build(history, period, context.today, stalled_weeks)
+    write_document(context, "brief", request, result)
+    return EXIT_OK
+
+
+def resolve_period(
+    week: str | None, since: str | None, until: str | None, today: dt.date
+) -> Period:
+    """--week, or --since [--until], or the current ISO week."""
+    if week is not None and (since is not None or until is not None):
+        raise UsageError("error.week_or_range")
+    if week is not None:
+        try:
+            period = parse_week(week)
+        except PeriodError:
+            head = week.strip()[:4]
+            if head.isdigit() and 1 <= int(head) <= 9998:
+                year = int(head)
+                raise UsageError(
+                    "error.week_in_year", week=week, year=year, weeks=weeks_in_year(year)
+                ) from None
+            raise UsageError("error.week_invalid", week=week) from None
+    elif since is not None:
+        start = parse_date(since, "--since")
+        end = parse_date(until, "--until") if until is not None else today
+        try:
+            period = date_range(start, end)
+        except PeriodError:
+            raise UsageError(
+                "error.since_after_until", since=since, until=end.isoformat()
+            ) from None
+    elif until is not None:
+        raise UsageError("error.until_needs_since")
+    else:
+        period = current_week(today)
+    if period.start > today:
+        raise UsageError(
+            "error.period_in_future", start=period.start.isoformat(), today=today.isoformat()
+        )
+    return period

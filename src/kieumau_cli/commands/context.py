@@ -1,0 +1,95 @@
+"""What every command runs with: the data, today's date, the language and the streams."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from kieumau_cli.check.diagnostics import Diagnostic
+from kieumau_cli.clock import today
+from kieumau_cli.errors import InvalidDataError, UsageError
+from kieumau_cli.load.files import find_root
+from kieumau_cli.load.repository import Repository, WardLoad
+from kieumau_cli.text import t
+from kieumau_cli.text.format import parse_iso_date
+
+if TYPE_CHECKING:  # a cached `status` never imports the models
+    from kieumau_cli.load.models import CriteriaSet, Ward
+
+
+@dataclass(slots=True)
+class Context:
+    repository: Repository
+    today: dt.date
+    lang: str
+    out: TextIO
+    err: TextIO
+    _reported: set[tuple[str, int, int, str]] = field(default_factory=set)
+
+    @classmethod
+    def create(
+        cls,
+        root_option: Path | None,
+        lang: str = "vi",
+        out: TextIO | None = None,
+        err: TextIO | None = None,
+    ) -> Context:
+        cwd = Path.cwd()
+        root = find_root(root_option, os.environ, cwd)
+        context = cls(Repository(root, cwd), today(), lang, out or sys.stdout, err or sys.stderr)
+        if root.origin == "bundled":
+            context.notice("bundled_notice", path=root.path)
+        return context
+
+    def t(self, key: str, /, **params: object) -> str:
+        return t(self.lang, key, **params)
+
+    def notice(self, key: str, /, **params: object) -> None:
+        """One line on stderr, in the run's language."""
+        self.err.write(self.t(key, **params) + "\n")
+
+    def report(self, diagnostics: list[Diagnostic]) -> None:
+        """Findings on stderr, as `check` prints them; each one once per run (a broken
+        criteria set pinned by many wards is reported once)."""
+        from kieumau_cli.render.diagnostics import format_line
+
+        for diagnostic in sorted(diagnostics, key=Diagnostic.sort_key):
+            if diagnostic.sort_key() not in self._reported:
+                self._reported.add(diagnostic.sort_key())
+                self.err.write(format_line(diagnostic, self.lang) + "\n")
+
+    def invalid(self, diagnostics: list[Diagnostic]) -> InvalidDataError:
+        """The error to raise (exit 1); the guard prints the findings first."""
+        return InvalidDataError(diagnostics=diagnostics)
+
+    def usable(self, load: WardLoad) -> tuple[Ward, CriteriaSet]:
+        """The ward and its set, or InvalidDataError once the findings are reported."""
+        if load.ward is None or load.criteria_set is None:
+            raise self.invalid(load.diagnostics)
+        return load.ward, load.criteria_set
+
+    def criteria_set(self, ref: str) -> CriteriaSet:
+        """The valid set that `ref` (SET@VERSION, or SET with one version) names."""
+        resolved = self.repository.resolve_set_ref(ref)
+        loaded = self.repository.criteria_set(resolved)
+        if loaded is None or loaded.model is None or not loaded.ok:
+            raise InvalidDataError(
+                "error.set_invalid", diagnostics=loaded.diagnostics if loaded else [], ref=resolved
+            )
+        return loaded.model
+
+    def ward(self, argument: str) -> tuple[Ward, CriteriaSet]:
+        """The ward the user named, with its set, both valid."""
+        return self.usable(self.repository.open_ward(self.repository.resolve_ward(argument)))
+
+
+def parse_date(value: str, option: str) -> dt.date:
+    """A date option (yyyy-mm-dd, or dd/mm/yyyy as officers type it), or a usage error."""
+    try:
+        return parse_iso_date(value)
+    except ValueError:
+        raise UsageError("error.bad_date", option=option, value=value) from None

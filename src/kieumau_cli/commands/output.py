@@ -1,0 +1,65 @@
+"""Where a command's document goes (stdout, or a file replaced in one step) and the
+options every document command shares (format, language, templates, git)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kieumau_cli import render
+from kieumau_cli.commands.context import Context
+from kieumau_cli.edit.atomic import write_atomic
+from kieumau_cli.errors import UsageError
+from kieumau_cli.load.git_log import FileLog, file_log
+from kieumau_cli.results.timeline import Timeline
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRequest:
+    """How a document is wanted: format, where to, which templates, whether to read git."""
+
+    fmt: str
+    output: Path | None = None
+    templates: Path | None = None
+    use_git: bool = True
+
+
+def templates_folder(templates: Path | None) -> Path | None:
+    if templates is not None and not templates.is_dir():
+        raise UsageError("error.templates_not_folder", path=templates)
+    return templates
+
+
+def check_request(command: str, request: DocumentRequest) -> None:
+    """A binary document goes only to a file (-o), never to a terminal; templates
+    apply only to templated formats."""
+    spec = render.spec(command, request.fmt)
+    if spec.binary and request.output is None:
+        raise UsageError("error.binary_needs_file", hint="hint.binary_needs_file", fmt=request.fmt)
+    if request.templates is not None and spec.kind != "template":
+        raise UsageError("error.templates_not_for", fmt=request.fmt)
+    templates_folder(request.templates)
+
+
+def write_document(context: Context, command: str, request: DocumentRequest, result: Any) -> None:
+    """Render the result and send it where the request says."""
+    output = render.render(command, request.fmt, result, context.lang, templates=request.templates)
+    if request.output is None:
+        assert isinstance(output, str), "binary formats need a file (see check_request)"
+        context.out.write(output)
+        return
+    folder = request.output.parent if str(request.output.parent) else Path()
+    if not folder.is_dir():
+        raise UsageError("error.output_folder_missing", output=request.output, folder=folder)
+    data = output if isinstance(output, bytes) else output.encode("utf-8")
+    write_atomic(request.output, data, expected=None, overwrite=True)
+    context.notice("doc.written", path=request.output)
+
+
+def timeline(context: Context, ward_argument: str, use_git: bool) -> Timeline:
+    """The ward the user named, valid, with the changes its git log reveals."""
+    path = context.repository.resolve_ward(ward_argument)
+    ward, criteria_set = context.usable(context.repository.open_ward(path))
+    log = file_log(path) if use_git else FileLog("disabled")
+    return Timeline.build(ward, criteria_set, log, context.today)

@@ -1,0 +1,64 @@
+"""`kieumau site -o DIR`: every station of the data root (or of one province) as a static
+website — no server, no database, readable from a file:// path or under a sub-path.
+The pipeline is `site.collect` → `site.pages` (the plan) → `site.output` (render, swap).
+
+Determinism: every list is sorted and the only date printed is the data's own
+(`site_date`), unless `--stamp` asks for today's date and the build time.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+import re
+from pathlib import Path
+
+from kieumau_cli.commands.context import Context
+from kieumau_cli.commands.output import templates_folder
+from kieumau_cli.errors import EXIT_FINDINGS, EXIT_OK, UsageError
+from kieumau_cli.site.model import SiteRequest
+from kieumau_cli.text.format import format_number
+
+_BASE_URL = re.compile(r"https?://[^\s<>\"'`#?]+")
+
+
+def run(context: Context, request: SiteRequest) -> int:
+    from kieumau_cli.site.collect import collect
+    from kieumau_cli.site.output import build, check_output
+
+    wanted = dataclasses.replace(
+        request,
+        base_url=_base_url(request.base_url),
+        templates=templates_folder(request.templates),
+    )
+    check_output(wanted.output, context.repository.root.path, Path.cwd())
+    stamp = _stamp_time() if wanted.stamp else None
+    site, loads = collect(context.repository, wanted, context.today, context.lang, stamp)
+    for load in loads:
+        context.report(load.diagnostics)
+    try:
+        done = build(site, wanted.output, wanted.templates)
+    except OSError as error:
+        raise UsageError(
+            "error.site_write", output=wanted.output, reason=error.strerror or str(error)
+        ) from None
+    seconds = format_number(done.seconds, context.lang, decimals=1)
+    context.notice("site.written", pages=done.pages, path=wanted.output, seconds=seconds)
+    return EXIT_FINDINGS if site.broken else EXIT_OK
+
+
+def _base_url(value: str | None) -> str | None:
+    if value is None:
+        return None
+    if not _BASE_URL.fullmatch(value):
+        raise UsageError("error.base_url", value=value)
+    return value if value.endswith("/") else value + "/"
+
+
+def _stamp_time() -> dt.datetime:
+    """Now, or SOURCE_DATE_EPOCH when set (reproducible builds), in UTC."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)

@@ -1,0 +1,30 @@
+"""`kieumau status WARD`: one station's score, its criteria by group, what is missing."""
+
+from __future__ import annotations
+
+import os
+
+from kieumau_cli import render
+from kieumau_cli.commands.context import Context, parse_date
+from kieumau_cli.errors import EXIT_OK
+
+
+def run(context: Context, ward_argument: str, fmt: str, as_of: str | None) -> int:
+    from kieumau_cli.results.cache import StatusCache
+    from kieumau_cli.results.status import StatusData, StatusView
+
+    as_of_date = parse_date(as_of, "--as-of") if as_of else None
+    repository = context.repository
+    path = repository.resolve_ward(ward_argument)
+    # --as-of rebuilds the state from the history: always computed, never cached.
+    cache = StatusCache.open(os.environ) if as_of_date is None else None
+    data = cache.lookup(path, repository.set_paths()) if cache is not None else None
+    if data is None:
+        load = repository.open_ward(path)
+        ward, criteria_set = context.usable(load)
+        data = StatusData.build(ward, criteria_set, as_of_date)
+        if cache is not None and load.file.raw is not None and load.set_file is not None:
+            cache.store(path, load.file.raw, load.set_file, data)
+    view = StatusView(data, as_of_date, context.today)
+    render.write("status", fmt, view, context)
+    return EXIT_OK

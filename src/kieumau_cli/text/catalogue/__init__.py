@@ -1,0 +1,23 @@
+"""The areas of the text catalogue (see `kieumau_cli.text`)."""
+
+from kieumau_cli.text.catalogue import (
+    check,
+    diagnostics,
+    documents,
+    editing,
+    errors,
+    help,
+    labels,
+    site,
+)
+
+AREAS = (
+    labels.MESSAGES,
+    check.MESSAGES,
+    diagnostics.MESSAGES,
+    errors.MESSAGES,
+    editing.MESSAGES,
+    documents.MESSAGES,
+    site.MESSAGES,
+    help.MESSAGES,
+)

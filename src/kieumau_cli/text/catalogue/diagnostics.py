@@ -1,0 +1,205 @@
+"""Every diagnostic code's message (`diag.CODE`) and how to fix it (`diag.CODE.fix`).
+
+Each key maps to its (Vietnamese, English) text; see `kieumau_cli.text`."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "diag.file-unreadable": ("không đọc được tệp: {reason}", "cannot read file: {reason}"),
+    "diag.file-too-large": (
+        "tệp quá lớn ({size} byte, tối đa {limit})",
+        "file too large ({size} bytes, limit {limit})",
+    ),
+    "diag.encoding": (
+        "tệp không phải UTF-8 (byte {byte} không hợp lệ)",
+        "file is not UTF-8 (invalid byte {byte})",
+    ),
+    "diag.encoding.fix": ("lưu lại tệp với mã hóa UTF-8", "save the file as UTF-8"),
+    "diag.conflict-marker": (
+        "còn dấu xung đột git '{marker}'",
+        "git conflict marker '{marker}' left in the file",
+    ),
+    "diag.conflict-marker.fix": (
+        "giải quyết xung đột rồi xóa các dòng <<<<<<<, =======, >>>>>>>",
+        "resolve the merge conflict and remove the <<<<<<<, =======, >>>>>>> lines",
+    ),
+    "diag.tab-indent": ("thụt lề bằng ký tự tab", "indentation uses a tab character"),
+    "diag.tab-indent.fix": (
+        "YAML chỉ cho phép thụt lề bằng dấu cách",
+        "YAML indentation must use spaces",
+    ),
+    "diag.yaml-syntax": ("lỗi cú pháp YAML: {problem}", "YAML syntax error: {problem}"),
+    "diag.unsafe-tag": (
+        "thẻ YAML '{tag}' bị từ chối (không bao giờ được thực thi)",
+        "YAML tag '{tag}' refused (never executed)",
+    ),
+    "diag.unsafe-tag.fix": (
+        "bỏ thẻ, chỉ dùng giá trị YAML thuần",
+        "remove the tag; use plain YAML values",
+    ),
+    "diag.yaml-alias": (
+        "không cho phép tham chiếu YAML (alias '*{name}')",
+        "YAML aliases are not allowed ('*{name}')",
+    ),
+    "diag.yaml-alias.fix": (
+        "viết lại giá trị thay vì dùng &anchor/*alias",
+        "write the value out instead of using &anchor/*alias",
+    ),
+    "diag.duplicate-key": (
+        "khóa '{key}' bị lặp (đã có ở dòng {first_line})",
+        "duplicate key '{key}' (first defined at line {first_line})",
+    ),
+    "diag.duplicate-key.fix": (
+        "giữ một khóa, gộp nội dung",
+        "keep one of them and merge their content",
+    ),
+    "diag.too-deep": ("cấu trúc lồng nhau quá sâu", "nesting is too deep"),
+    "diag.empty-document": ("tệp rỗng", "the file is empty"),
+    "diag.empty-document.fix": ("tệp phải là một ánh xạ YAML", "the file must be a YAML mapping"),
+    "diag.not-a-mapping": (
+        "nội dung tệp phải là ánh xạ YAML (khóa: giá trị), không phải {found}",
+        "the document must be a YAML mapping (key: value), not {found}",
+    ),
+    "diag.unknown-key": ("khóa không hợp lệ '{key}'", "unknown key '{key}'"),
+    "diag.missing-key": ("thiếu khóa bắt buộc '{key}'", "missing required key '{key}'"),
+    "diag.invalid-value": (
+        "'{field}': giá trị không hợp lệ {value!r}",
+        "'{field}': invalid value {value!r} ({detail})",
+    ),
+    "diag.not-allowed": (
+        "'{field}': {value!r} không phải giá trị cho phép ({expected})",
+        "'{field}': {value!r} is not one of {expected}",
+    ),
+    "diag.invalid-date": ("ngày không hợp lệ: {value!r}", "invalid date: {value!r}"),
+    "diag.invalid-date.fix": (
+        "ghi ngày dạng yyyy-mm-dd, ví dụ 2026-02-11",
+        "write dates as yyyy-mm-dd, e.g. 2026-02-11",
+    ),
+    "diag.wrong-type": (
+        "'{field}': sai kiểu dữ liệu (giá trị {value!r})",
+        "'{field}': wrong type ({detail})",
+    ),
+    "diag.path-mismatch": (
+        "'{field}' là '{value}' nhưng đường dẫn tệp cần '{expected}'",
+        "'{field}' is '{value}' but the file's path requires '{expected}'",
+    ),
+    "diag.path-mismatch.fix": (
+        "đổi tên tệp hoặc sửa giá trị cho khớp",
+        "rename the file or change the value so they agree",
+    ),
+    "diag.duplicate-id": (
+        "mã '{id}' bị lặp (đã có ở dòng {first_line})",
+        "duplicate id '{id}' (first at line {first_line})",
+    ),
+    "diag.unknown-group": (
+        "nhóm '{group}' không có trong bộ tiêu chí",
+        "group '{group}' is not defined in this set",
+    ),
+    "diag.empty-group": ("nhóm '{group}' không có tiêu chí nào", "group '{group}' has no criteria"),
+    "diag.pass-rule-unreachable": (
+        "quy tắc đạt cần {min} tiêu chí nhưng bộ chỉ có {count}",
+        "the pass rule needs {min} criteria but the set has only {count}",
+    ),
+    "diag.unknown-set": ("không tìm thấy bộ tiêu chí '{ref}'", "criteria set '{ref}' not found"),
+    "diag.unknown-set.fix": ("các bộ hiện có: {known}", "available sets: {known}"),
+    "diag.unknown-supersedes": (
+        "bộ tiêu chí trước '{ref}' không tồn tại",
+        "superseded set '{ref}' not found",
+    ),
+    "diag.unknown-replaces": (
+        "'{id}' không có trong bộ tiêu chí trước {ref}",
+        "'{id}' is not a criterion of the superseded set {ref}",
+    ),
+    "diag.kind-mismatch": (
+        "bộ tiêu chí {ref} không áp dụng cho loại đơn vị '{kind}'",
+        "criteria set {ref} does not apply to unit kind '{kind}'",
+    ),
+    "diag.unknown-criterion": (
+        "tiêu chí '{id}' không có trong bộ {ref}",
+        "criterion '{id}' is not in set {ref}",
+    ),
+    "diag.missing-criterion": (
+        "thiếu trạng thái của tiêu chí '{id}' (được tính là chưa đánh giá)",
+        "no status for criterion '{id}' (counted as not assessed)",
+    ),
+    "diag.missing-criterion.fix": (
+        "thêm mục '{id}' vào 'status'",
+        "add an entry '{id}' under 'status'",
+    ),
+    "diag.needs-reason": (
+        "tiêu chí '{id}' không áp dụng nhưng chưa ghi lý do",
+        "criterion '{id}' is not applicable but gives no reason",
+    ),
+    "diag.needs-reason.fix": ("thêm 'reason:'", "add 'reason:'"),
+    "diag.needs-evidence": (
+        "tiêu chí '{id}' đạt nhưng chưa có minh chứng",
+        "criterion '{id}' is met but lists no evidence",
+    ),
+    "diag.needs-evidence.fix": (
+        "thêm ít nhất một mục 'evidence:'",
+        "add at least one 'evidence:' item",
+    ),
+    "diag.history-order": (
+        "lịch sử không theo thứ tự ngày: {date} đứng sau {previous}",
+        "history is not in date order: {date} comes after {previous}",
+    ),
+    "diag.history-future": (
+        "ngày {date} nằm trong tương lai (hôm nay {today})",
+        "date {date} is in the future (today is {today})",
+    ),
+    "diag.history-unknown-criterion": (
+        "lịch sử nhắc tới tiêu chí không có '{id}'",
+        "history mentions unknown criterion '{id}'",
+    ),
+    "diag.history-noop": (
+        "mục lịch sử của '{id}' không đổi trạng thái ({status})",
+        "history entry for '{id}' does not change the status ({status})",
+    ),
+    "diag.history-chain": (
+        "'{id}': mục này ghi từ '{from_}' nhưng mục trước đã chuyển sang '{previous}'",
+        "'{id}': entry says from '{from_}' but the previous entry moved to '{previous}'",
+    ),
+    "diag.history-mismatch": (
+        "'{id}': trạng thái hiện tại là '{status}' nhưng lịch sử kết thúc ở '{last}'",
+        "'{id}': current status is '{status}' but history ends at '{last}'",
+    ),
+    "diag.history-mismatch.fix": (
+        "thêm mục lịch sử cho thay đổi này (hoặc dùng 'kieumau set')",
+        "add a history entry for this change (or use 'kieumau set')",
+    ),
+    "diag.reported-mismatch": (
+        "báo cáo ngày {date} ghi {reported} nhưng tính từ lịch sử được {computed}",
+        "reported {reported} on {date} but history gives {computed}",
+    ),
+    "diag.history-rewritten": (
+        "mục lịch sử #{number} ({entry}) đã bị sửa so với {rev}",
+        "history entry #{number} ({entry}) was changed since {rev}",
+    ),
+    "diag.history-rewritten.fix": (
+        "lịch sử chỉ được ghi thêm: khôi phục mục cũ, ghi sửa đổi thành một mục mới ở cuối",
+        "history is append-only: restore the entry and record the correction as a new entry",
+    ),
+    "diag.history-deleted": (
+        "mục lịch sử #{number} ({entry}) có ở {rev} đã bị xóa",
+        "history entry #{number} ({entry}) present at {rev} was deleted",
+    ),
+    "diag.history-deleted.fix": (
+        "khôi phục mục đã xóa; lịch sử chỉ được ghi thêm",
+        "restore the deleted entry; history is append-only",
+    ),
+    "diag.history-inserted": (
+        "mục lịch sử #{number} ({entry}) được chèn vào giữa các mục đã có ở {rev}",
+        "history entry #{number} ({entry}) was inserted among the entries present at {rev}",
+    ),
+    "diag.history-inserted.fix": (
+        "chỉ ghi thêm mục mới ở cuối lịch sử",
+        "append new entries at the end of the history",
+    ),
+    "diag.history-file-deleted": (
+        "tệp đơn vị có {count} mục lịch sử ở {rev} đã bị xóa",
+        "ward file with {count} history entries at {rev} was deleted",
+    ),
+    "diag.history-file-deleted.fix": (
+        "khôi phục tệp; khi sáp nhập hay đổi tên, chuyển tệp sang tên mới và giữ nguyên lịch sử",
+        "restore the file; when a ward is merged or renamed, move the file and keep its history",
+    ),
+    "diag.did_you_mean": ("có phải ý bạn là '{suggestion}'?", "did you mean '{suggestion}'?"),
+}

@@ -1,0 +1,72 @@
+"""The static site (`kieumau site`).
+
+Each key maps to its (Vietnamese, English) text; see `kieumau_cli.text`."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "site.title": (
+        "Tiến độ xây dựng Công an phường kiểu mẫu",
+        "Model ward police stations: progress",
+    ),
+    "site.home": ("Trang chủ", "Home"),
+    "site.nav": ("Điều hướng trang", "Site navigation"),
+    "site.breadcrumb": ("Vị trí trang", "Breadcrumb"),
+    "site.skip": ("Đến nội dung chính", "Skip to content"),
+    "site.data": ("Dữ liệu JSON", "JSON data"),
+    "site.feed": ("Tin thay đổi (Atom)", "Changes feed (Atom)"),
+    "site.as_of": ("Số liệu tính đến ngày {date}", "Data as of {date}"),
+    "site.footer": (
+        "Số liệu tính đến ngày {date}; trang dựng bằng kieumau {version}.",
+        "Data as of {date}; built with kieumau {version}.",
+    ),
+    "site.footer_stamp": (
+        "Số liệu tính đến ngày {date}; trang dựng lúc {time} bằng kieumau {version}.",
+        "Data as of {date}; built at {time} with kieumau {version}.",
+    ),
+    "site.list": ("Danh sách đơn vị", "Stations"),
+    "site.sets": ("Các bộ tiêu chí", "Criteria sets"),
+    "site.filters": ("Lọc danh sách", "Filter the list"),
+    "site.filter.all": ("Tất cả đơn vị", "All stations"),
+    "site.filter.state": ("Tình trạng", "Status"),
+    "site.any": ("Tất cả", "All"),
+    "site.search": ("Tìm theo tên", "Search by name"),
+    "site.sort": ("Sắp xếp", "Sort"),
+    "site.sort.progress": ("Theo tiến độ", "By progress"),
+    "site.sort.name": ("Theo tên", "By name"),
+    "site.sort.updated": ("Mới cập nhật trước", "Most recently updated"),
+    "site.showing": ("Đang hiển thị", "Showing"),
+    "site.reset": ("Bỏ lọc", "Clear filters"),
+    "site.none": ("Không có đơn vị nào phù hợp.", "No station matches."),
+    "site.state.qualified": ("Đủ điều kiện công nhận", "Qualifies"),
+    "site.state.in-progress": ("Đang thực hiện", "In progress"),
+    "site.state.not-started": ("Chưa có kết quả", "No results yet"),
+    "site.view.set": ("Bộ tiêu chí {ref}", "Criteria set {ref}"),
+    "site.set.users": ("Đơn vị áp dụng bộ tiêu chí này", "Stations using this set"),
+    "site.set.unused": (
+        "Chưa có đơn vị nào dùng bộ tiêu chí này.",
+        "No station uses this set yet.",
+    ),
+    "site.set.criteria": ("Các tiêu chí ({count})", "Criteria ({count})"),
+    "site.set.supersedes": ("Thay cho phiên bản", "Supersedes"),
+    "site.set.superseded_by": ("Được thay bằng", "Superseded by"),
+    "site.set.effective": ("Hiệu lực", "In force"),
+    "site.set.from": ("từ {date}", "from {date}"),
+    "site.briefs": (
+        "Giao ban hằng tuần ({count} tuần có thay đổi)",
+        "Weekly briefings ({count} weeks with changes)",
+    ),
+    "site.briefs_none": ("Chưa có tuần nào có thay đổi.", "No week with changes yet."),
+    "site.week": ("Tuần {week}/{year}", "Week {week}, {year}"),
+    "site.week_changes": ("Số thay đổi trạng thái", "Status changes"),
+    "site.latest_brief": ("Giao ban tuần gần nhất", "Latest weekly briefing"),
+    "site.prev": ("Tuần trước", "Previous week"),
+    "site.next": ("Tuần sau", "Next week"),
+    "site.feed.title": (
+        "{title}: thay đổi trạng thái tiêu chí",
+        "{title}: criterion status changes",
+    ),
+    "site.feed.entry": ("{name}: {id} {before} → {after}", "{name}: {id} {before} → {after}"),
+    "site.written": (
+        "kieumau: đã dựng {pages} trang vào {path} trong {seconds} giây",
+        "kieumau: built {pages} pages into {path} in {seconds} s",
+    ),
+}
