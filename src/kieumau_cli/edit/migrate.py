@@ -30,9 +30,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from kieumau_cli.edit.ward_edits import DATA_LANG
 from kieumau_cli.errors import UsageError
 from kieumau_cli.load.models import CriteriaSet, Criterion, Reported, Ward
 from kieumau_cli.load.vocabulary import Status
+from kieumau_cli.text import t
 
 if TYPE_CHECKING:
     from ruamel.yaml.comments import CommentedMap
@@ -130,8 +132,9 @@ def apply_migration(tree: Tree, plan: Plan, date: dt.date | str, by: str | None)
     Returns the new criteria whose readings were left behind (indicator unit changed)."""
     from ruamel.yaml.comments import CommentedMap
 
+    from kieumau_cli.edit.history import WARD_KEYS
     from kieumau_cli.edit.tree import put
-    from kieumau_cli.edit.ward_edits import STATUS_KEYS, WARD_KEYS
+    from kieumau_cli.edit.ward_edits import STATUS_KEYS
 
     data = tree.data
     old_status = data.get("status")
@@ -215,7 +218,7 @@ def _tag_reported(data: CommentedMap, old_ref: str) -> None:
 
 
 def _append_history(tree: Tree, plan: Plan, date: dt.date | str, by: str | None) -> None:
-    from kieumau_cli.edit.ward_edits import append_history
+    from kieumau_cli.edit.history import append_history
 
     first = None
     for row in plan.rows:
@@ -233,9 +236,10 @@ def _append_history(tree: Tree, plan: Plan, date: dt.date | str, by: str | None)
         )
         first = index if first is None else first
     if first is not None:
-        heading = f"Chuyển bộ tiêu chí {plan.old.ref} → {plan.new.ref} (kieumau migrate)"
+        heading = t(DATA_LANG, "data.migrate_heading", old=plan.old.ref, new=plan.new.ref)
         if plan.dropped:
-            heading += "; bỏ " + ", ".join(old_id for old_id, _ in plan.dropped)
+            dropped = ", ".join(old_id for old_id, _ in plan.dropped)
+            heading += t(DATA_LANG, "data.migrate_dropped", ids=dropped)
         tree.data["history"].yaml_set_comment_before_after_key(
             first, before=heading, indent=tree.engine.sequence_dash_offset
         )
@@ -243,9 +247,9 @@ def _append_history(tree: Tree, plan: Plan, date: dt.date | str, by: str | None)
 
 def _note(plan: Plan, row: Row) -> str:
     if not row.replaces:
-        return f"chuyển từ {plan.old.ref}: tiêu chí mới, không thay tiêu chí nào của bộ cũ"
+        return t(DATA_LANG, "data.migrate_new", old=plan.old.ref)
     parts = ", ".join(
         f"{old_id} ({status.value})"
         for old_id, status in zip(row.replaces, row.before, strict=True)
     )
-    return f"chuyển từ {plan.old.ref}: thay {parts}"
+    return t(DATA_LANG, "data.migrate_replaces", old=plan.old.ref, parts=parts)

@@ -16,6 +16,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap
 
+from kieumau_cli.edit.history import WARD_KEYS, DateInput, append_history
 from kieumau_cli.edit.tree import (
     Tree,
     field_order,
@@ -30,23 +31,19 @@ from kieumau_cli.load.models import (
     CriteriaSet,
     CriterionStatus,
     Evidence,
-    HistoryEntry,
     Reading,
-    Ward,
 )
 from kieumau_cli.load.vocabulary import Status
+from kieumau_cli.text import t
 from kieumau_cli.text.format import format_date, nfc, parse_iso_date, slugify
 
 SCHEMA_MODELINE = "yaml-language-server: $schema=../../schemas/ward.schema.json"
-INIT_NOTE = "khởi tạo (kieumau init)"
+# Ward files are Vietnamese documents: what kieumau writes into them is, whatever --lang says.
+DATA_LANG = "vi"
 
-WARD_KEYS = field_order(Ward)
 STATUS_KEYS = field_order(CriterionStatus)
-HISTORY_KEYS = field_order(HistoryEntry)
 EVIDENCE_KEYS = field_order(Evidence)
 READING_KEYS = field_order(Reading)
-
-DateInput = dt.date | str  # a str is a date that did not parse: the models will say why
 
 
 def parse_date_input(value: str | None, default: dt.date) -> DateInput:
@@ -60,7 +57,6 @@ def parse_date_input(value: str | None, default: dt.date) -> DateInput:
 
 def parse_status(value: str) -> str:
     """'met', 'not-met', 'Đạt', 'chua-dat' → the file's value; anything else as given."""
-    from kieumau_cli.text import t
 
     wanted = slugify(value).replace("-", "_")
     for status in Status:
@@ -136,10 +132,7 @@ def init_tree(new: NewWard, criteria_set: CriteriaSet | None) -> Tree:
                     ("kind", "illustrative"),
                     (
                         "note",
-                        tree.text(
-                            f"Tạo bằng `kieumau init` ngày {when}; chưa ghi nguồn. Khi có văn bản "
-                            "hoặc bài báo, đổi sang `official` hoặc `press` kèm trích dẫn."
-                        ),
+                        tree.text(t(DATA_LANG, "data.init_provenance", date=when)),
                     ),
                 ]
             ),
@@ -157,7 +150,7 @@ def init_tree(new: NewWard, criteria_set: CriteriaSet | None) -> Tree:
             cid,
             Status.UNKNOWN,
             Status.NOT_MET,
-            note=INIT_NOTE,
+            note=t(DATA_LANG, "data.init_note"),
             by=new.by,
             flow=True,
         )
@@ -166,47 +159,10 @@ def init_tree(new: NewWard, criteria_set: CriteriaSet | None) -> Tree:
 
 
 def _header(new: NewWard) -> str:
-    return "\n".join(
-        [
-            SCHEMA_MODELINE,
-            f"{new.unit} ({new.province_name}) — theo bộ tiêu chí {new.criteria}.",
-            "Tạo bằng `kieumau init`. Đổi trạng thái bằng `kieumau set` (ghi kèm mục lịch sử);",
-            "`history` chỉ được ghi thêm, không sửa hay xóa mục cũ. Kiểm tra: `kieumau check`.",
-        ]
+    heading = t(
+        DATA_LANG, "data.init_header", unit=new.unit, province=new.province_name, ref=new.criteria
     )
-
-
-def append_history(
-    tree: Tree,
-    date: DateInput,
-    criterion: str,
-    old: str,
-    new: str,
-    *,
-    note: str | None = None,
-    by: str | None = None,
-    migrated_from: str | None = None,
-    flow: bool | None = None,
-) -> int:
-    """Append one entry to the ward's history — the only way any command adds one — and
-    return its index. `flow`: one line per entry; None writes it as the last entry is."""
-    history = sequence_at(tree.data, "history", WARD_KEYS)
-    fields: list[tuple[str, Any]] = [
-        ("date", date),
-        ("criterion", criterion),
-        ("from", str(old)),
-        ("to", str(new)),
-    ]
-    fields += [(key, tree.text(value)) for key, value in (("note", note), ("by", by)) if value]
-    if migrated_from:
-        fields.append(("migrated_from", migrated_from))
-    entry = mapping_like(history[-1] if history else None, fields)
-    if flow is True:
-        entry.fa.set_flow_style()
-    elif flow is False:
-        entry.fa.set_block_style()
-    history.append(entry)
-    return len(history) - 1
+    return "\n".join([SCHEMA_MODELINE, heading])
 
 
 # --- set ------------------------------------------------------------------------------------

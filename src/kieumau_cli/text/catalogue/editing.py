@@ -47,4 +47,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "edit.field.reason": ("lý do", "reason"),
     "edit.field.evidence": ("minh chứng", "evidence"),
     "edit.field.readings": ("số liệu", "readings"),
+    "data.init_note": ("khởi tạo (kieumau init)", "created (kieumau init)"),
+    "data.init_provenance": (
+        "Tạo bằng `kieumau init` ngày {date}; chưa ghi nguồn. Khi có văn bản hoặc bài báo, đổi sang `official` hoặc `press` kèm trích dẫn.",
+        "Created by `kieumau init` on {date}; no source yet. When there is a document or an article, change to `official` or `press` with the citation.",
+    ),
+    "data.init_header": (
+        "{unit} ({province}) — theo bộ tiêu chí {ref}.\nTạo bằng `kieumau init`. Đổi trạng thái bằng `kieumau set` (ghi kèm mục lịch sử);\n`history` chỉ được ghi thêm, không sửa hay xóa mục cũ. Kiểm tra: `kieumau check`.",
+        "{unit} ({province}) — under the criteria set {ref}.\nCreated by `kieumau init`. Change statuses with `kieumau set` (it adds history entries);\n`history` is append-only: never edit or delete an entry. Check with `kieumau check`.",
+    ),
+    "data.migrate_heading": (
+        "Chuyển bộ tiêu chí {old} → {new} (kieumau migrate)",
+        "Criteria set moved {old} → {new} (kieumau migrate)",
+    ),
+    "data.migrate_dropped": ("; bỏ {ids}", "; dropped {ids}"),
+    "data.migrate_new": (
+        "chuyển từ {old}: tiêu chí mới, không thay tiêu chí nào của bộ cũ",
+        "moved from {old}: a new criterion, replacing none of the old set",
+    ),
+    "data.migrate_replaces": (
+        "chuyển từ {old}: thay {parts}",
+        "moved from {old}: replaces {parts}",
+    ),
 }
