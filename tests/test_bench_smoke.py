@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 import unicodedata
 from pathlib import Path
 
-from conftest import REPO
+from tests.support.cli import run_kieumau, run_process
+from tests.support.data import REPO
 
 sys.path.insert(0, str(REPO / "bench"))
 
@@ -25,20 +24,18 @@ def test_generated_data_is_deterministic_clean_and_uses_every_set(tmp_path: Path
     assert len({path.parent.name for path in first}) == 34  # every province
     shipped = {f"{p.parent.name}@{p.stem}" for p in (REPO / "criteria").glob("*/*.yaml")}
     assert {ref for ref in shipped if any(f'criteria: "{ref}"' in t for t in texts)} == shipped
-    env = {**os.environ, "KIEUMAU_TODAY": "2026-06-30", "NO_COLOR": "1"}
-    done = subprocess.run(
-        [sys.executable, "-m", "kieumau_cli", "--root", str(tmp_path / "a"), "check", "--strict"],
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
+    done = run_kieumau(
+        "--root",
+        str(tmp_path / "a"),
+        "check",
+        "--strict",
+        env={"KIEUMAU_TODAY": "2026-06-30", "NO_COLOR": "1"},
     )
-    assert (done.returncode, done.stdout) == (0, ""), done.stdout[:2000]
+    assert (done.exit_code, done.stdout) == (0, ""), done.stdout[:2000]
 
 
 def test_benchmark_runs_at_a_small_size(tmp_path: Path) -> None:
-    done = subprocess.run(
+    done = run_process(
         [
             sys.executable,
             str(REPO / "bench" / "run.py"),
@@ -50,13 +47,9 @@ def test_benchmark_runs_at_a_small_size(tmp_path: Path) -> None:
             "--out",
             str(tmp_path),
         ],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
         timeout=600,
     )
-    assert done.returncode == 0, done.stderr
+    assert done.exit_code == 0, done.stderr
     table = done.stdout
     for row in (
         "floor: read + CSafeLoader, 200 files",

@@ -7,19 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Invoke
-from documents_support import (
-    assert_document_structure,
-    commit_all,
-    edit,
-    git,
-    golden_tests,
-    parse_html,
-    shipped_root,
-    text_of,
-)
-
-__all__ = ["shipped_root"]  # a fixture, used by name
+from tests.support.cli import Invoke
+from tests.support.data import edit
+from tests.support.git import commit_all, git
+from tests.support.golden import golden_tests
+from tests.support.html import assert_document_structure, parse_html, text_of
 
 WARD = "wards/tinh-mau/phuong-mau.yaml"
 

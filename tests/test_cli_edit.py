@@ -8,28 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TODAY, Invoke
-from kieumau_cli.commands import editing as _edit_commands
 from kieumau_cli.edit import atomic as _atomic
-from kieumau_cli.edit import tree as _editing
-from test_editing import leftovers, shipped_root
-
-MAU = Path("wards/tinh-mau/phuong-mau.yaml")
-
-
-def check_is_clean(invoke: Invoke, root: Path, path: Path) -> None:
-    result = invoke("--root", str(root), "check", str(path))
-    assert (result.exit_code, result.stdout) == (0, ""), result.stdout
-
-
-def changed_lines(before: str, after: str) -> list[str]:
-    import difflib
-
-    return [
-        line.rstrip("\n")
-        for line in difflib.unified_diff(before.splitlines(True), after.splitlines(True), n=0)
-        if line[:1] in "+-" and not line.startswith(("+++", "---"))
-    ]
+from tests.support.cli import Invoke
+from tests.support.data import EXAMPLE_WARD as MAU
+from tests.support.data import TODAY, copy_shipped
+from tests.support.editing import changed_lines, check_is_clean, leftovers, someone_writes_during
 
 
 @pytest.fixture
@@ -205,7 +188,7 @@ def test_set_that_changes_nothing_does_not_touch_the_file(edit: Invoke, example_
 def test_set_on_dong_son_keeps_every_comment_quote_and_blank_line(
     invoke: Invoke, tmp_path: Path
 ) -> None:
-    root = shipped_root(tmp_path, "thanh-hoa/phuong-dong-son")
+    root = copy_shipped(tmp_path / "shipped", "thanh-hoa/phuong-dong-son")
     path = root / "wards" / "thanh-hoa" / "phuong-dong-son.yaml"
     before = path.read_text(encoding="utf-8")
     result = invoke(
@@ -316,22 +299,6 @@ def test_set_refuses_a_file_check_refuses_with_the_same_lines(
     assert check.stdout and check.stdout.splitlines()[0] in result.stderr.splitlines()
     assert "error[unknown-key]: khóa không hợp lệ 'ownr'; có phải ý bạn là 'owner'?" in check.stdout
     assert path.read_bytes() == raw
-
-
-def someone_writes_during(monkeypatch: pytest.MonkeyPatch, path: Path) -> str:
-    """Make another writer change `path` after the command read it, before it writes."""
-    theirs = path.read_text(encoding="utf-8") + "# ghi chú của người khác\n"
-    original = _edit_commands.diagnose
-    calls: list[int] = []
-
-    def diagnose_while_someone_writes(*args: object, **kwargs: object) -> _editing.Verdict:
-        calls.append(1)
-        if len(calls) == 2:  # the first call checked the file as read; this one the edit
-            path.write_text(theirs, encoding="utf-8")
-        return original(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(_edit_commands, "diagnose", diagnose_while_someone_writes)
-    return theirs
 
 
 def test_set_refuses_when_someone_else_wrote_meanwhile(

@@ -6,36 +6,29 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import unicodedata
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner, Result
 
-from kieumau_cli.cli import app
 from kieumau_cli.load import yaml as _yaml
+from tests.support.cli import Run, invoke
+from tests.support.data import (
+    ENCODING_VARIANTS,
+    EXAMPLE_WARD,
+    VALID_ROOT,
+    alias_bomb,
+    copy_example,
+    replaced,
+)
 
-VALID = Path(__file__).parent / "examples" / "valid"
-WARD_REL = "wards/tinh-mau/phuong-mau.yaml"
-WARD_BYTES = (VALID / WARD_REL).read_bytes()
+WARD_REL = EXAMPLE_WARD.as_posix()
+WARD_BYTES = (VALID_ROOT / WARD_REL).read_bytes()
 WARD_TEXT = WARD_BYTES.decode("utf-8")
-TODAY = "2026-02-20"
 ANY_DIAGNOSTIC = re.compile(r"^\S+:\d+:\d+: (?:error|warning)\[[a-z-]+\]: ", re.MULTILINE)
 
 
 def _ward(old: str, new: str) -> bytes:
-    assert WARD_TEXT.count(old) == 1, f"fixture fragment not unique: {old!r}"
-    return WARD_TEXT.replace(old, new).encode("utf-8")
-
-
-def _alias_bomb() -> bytes:
-    names = "abcdefghij"
-    lines = [f"{names[0]}: &{names[0]} [" + ", ".join(['"lol"'] * 9) + "]"]
-    for level in range(1, 10):
-        name, previous = names[level], names[level - 1]
-        lines.append(f"{name}: &{name} [" + ", ".join([f"*{previous}"] * 9) + "]")
-    return ("\n".join(lines) + "\n").encode("utf-8")
+    return replaced(WARD_TEXT, old, new).encode("utf-8")
 
 
 HOSTILE = [
@@ -55,7 +48,7 @@ HOSTILE = [
         id="custom-tag",
     ),
     pytest.param(b"a: &x 1\nb: *x\n", "yaml-alias", 2, 4, id="alias"),
-    pytest.param(_alias_bomb(), "yaml-alias", 2, 8, id="alias-bomb"),
+    pytest.param(alias_bomb().encode("utf-8"), "yaml-alias", 2, 8, id="alias-bomb"),
     pytest.param(WARD_BYTES + b"province: tinh-khac\n", "duplicate-key", 53, 1, id="duplicate-top"),
     pytest.param(
         _ward("    due: 2026-03-31\n", "    due: 2026-03-31\n    due: 2026-04-30\n"),
@@ -144,19 +137,15 @@ HOSTILE = [
 
 @pytest.fixture
 def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    root = tmp_path / "root"
-    shutil.copytree(VALID, root)
+    root = copy_example(tmp_path / "root")
     monkeypatch.chdir(root)  # paths are shown relative to the working directory
-    monkeypatch.setenv("KIEUMAU_TODAY", TODAY)
-    monkeypatch.delenv("KIEUMAU_ROOT", raising=False)
-    monkeypatch.delenv("KIEUMAU_DEBUG", raising=False)
     return root
 
 
-def _invoke(root: Path, *args: str) -> Result:
-    result = CliRunner().invoke(app, ["--root", str(root), *args])
+def _invoke(root: Path, *args: str) -> Run:
+    # An exception other than SystemExit is not caught: it fails the test with its traceback.
+    result = invoke("--root", str(root), *args)
     assert "Traceback" not in result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     return result
 
 
@@ -259,18 +248,8 @@ def test_file_too_large(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 # --- equivalent encodings behave like the plain file --------------------------------------
 
-VARIANTS = {
-    "bom": lambda raw: b"\xef\xbb\xbf" + raw,
-    "crlf": lambda raw: raw.replace(b"\n", b"\r\n"),
-    "nfd": lambda raw: unicodedata.normalize("NFD", raw.decode("utf-8")).encode("utf-8"),
-    "bom+crlf+nfd": lambda raw: (
-        b"\xef\xbb\xbf"
-        + unicodedata.normalize("NFD", raw.decode("utf-8")).encode("utf-8").replace(b"\n", b"\r\n")
-    ),
-}
 
-
-@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("variant", ENCODING_VARIANTS)
 def test_equivalent_encoding_behaves_like_the_plain_file(root: Path, variant: str) -> None:
     ward = root / WARD_REL
     assert ward.read_bytes() == WARD_BYTES
@@ -279,7 +258,7 @@ def test_equivalent_encoding_behaves_like_the_plain_file(root: Path, variant: st
     assert plain_json.exit_code == 0 and plain_text.exit_code == 0
     assert json.loads(plain_json.stdout)["ward"] == "tinh-mau/phuong-mau"
 
-    raw = VARIANTS[variant](WARD_BYTES)
+    raw = ENCODING_VARIANTS[variant](WARD_BYTES)
     assert raw != WARD_BYTES
     ward.write_bytes(raw)
 

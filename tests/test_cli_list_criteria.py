@@ -7,7 +7,7 @@ import io
 import json
 from pathlib import Path
 
-from conftest import Invoke
+from tests.support.cli import Invoke
 
 
 def test_list_formats_agree(invoke: Invoke, example_root: Path) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Invoke
+from tests.support.cli import Invoke
 
 
 def test_status_text_shows_score_table_and_missing(invoke: Invoke, example_root: Path) -> None:

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, Invoke
 from kieumau_cli import __version__
 from kieumau_cli.load.repository import find_root
+from tests.support.cli import Invoke
+from tests.support.data import REPO
 
 
 def test_root_option_env_and_walk_up(example_root: Path, tmp_path: Path) -> None:

@@ -6,18 +6,17 @@ import re
 import shlex
 
 import pytest
-from typer.testing import CliRunner
 
-from conftest import REPO
 from kieumau_cli.check.diagnostics import CODES
-from kieumau_cli.cli import app
+from tests.support.cli import invoke
+from tests.support.data import REPO
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 CLI_REFERENCE = REPO / "docs" / "cli.md"
 
 
 def _help(*args: str) -> str:
-    result = CliRunner().invoke(app, [*args, "--help"], env={"COLUMNS": "100", "NO_COLOR": "1"})
+    result = invoke(*args, "--help", env={"COLUMNS": "100", "NO_COLOR": "1"})
     assert result.exit_code == 0, result.output
     return result.stdout
 

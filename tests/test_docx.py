@@ -19,8 +19,6 @@ from docx.oxml.ns import qn
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
-from conftest import Invoke
-from documents_support import check_golden, edit, shipped_root
 from kieumau_cli.load.models import Ward
 from kieumau_cli.load.yaml import load_bytes
 from kieumau_cli.render.official import (
@@ -33,8 +31,9 @@ from kieumau_cli.render.official import (
     upper,
     ward_issuer,
 )
-
-__all__ = ["shipped_root"]  # a fixture, used by name
+from tests.support.cli import Invoke, run_process
+from tests.support.data import edit
+from tests.support.golden import check_golden
 
 DONG_SON = "wards/thanh-hoa/phuong-dong-son.yaml"
 NATIONAL = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -587,7 +586,6 @@ def test_help_does_not_load_python_docx() -> None:
         "assert result.exit_code == 0 and 'docx' in result.stdout; "
         "print(any(name == 'docx' or name.startswith('docx.') for name in sys.modules))"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code], check=True, capture_output=True, text=True, timeout=60
-    )
+    done = run_process([sys.executable, "-c", code], timeout=60)
+    assert done.exit_code == 0, done.stderr
     assert done.stdout.strip() == "False"

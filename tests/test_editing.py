@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
 import stat
 import unicodedata
 from pathlib import Path
@@ -12,37 +11,21 @@ from pathlib import Path
 import pytest
 from ruamel.yaml.comments import CommentedMap
 
-from conftest import REPO, VALID_ROOT
 from kieumau_cli.edit import atomic as _atomic
 from kieumau_cli.edit.atomic import write_atomic
 from kieumau_cli.edit.tree import load_tree, put, read_snapshot
 from kieumau_cli.edit.ward_edits import STATUS_KEYS, parse_number, parse_status
 from kieumau_cli.errors import AlreadyExistsError, ConcurrentEditError, WriteFailedError
+from tests.support.data import EXAMPLE_WARD, REPO, VALID_ROOT
+from tests.support.editing import leftovers
 
 SHIPPED_WARDS = sorted((REPO / "wards").glob("*/*.yaml"))
-EXAMPLE_WARD = VALID_ROOT / "wards" / "tinh-mau" / "phuong-mau.yaml"
-
-
-def shipped_root(tmp_path: Path, *wards: str) -> Path:
-    """A data root holding the shipped criteria sets and copies of the named shipped wards."""
-    root = tmp_path / "shipped"
-    shutil.copytree(REPO / "criteria", root / "criteria")
-    for ward in wards:
-        target = root / "wards" / f"{ward}.yaml"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(REPO / "wards" / f"{ward}.yaml", target)
-    return root
-
-
-def leftovers(folder: Path) -> list[str]:
-    """Temporary files a write could leave behind."""
-    return sorted(p.name for p in folder.iterdir() if p.name.startswith("."))
 
 
 # --- round trip --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", [*SHIPPED_WARDS, EXAMPLE_WARD], ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", [*SHIPPED_WARDS, VALID_ROOT / EXAMPLE_WARD], ids=lambda p: p.stem)
 def test_every_ward_file_round_trips_byte_for_byte(path: Path) -> None:
     snapshot = read_snapshot(path, path.name)
     tree = load_tree(snapshot.text)

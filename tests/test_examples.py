@@ -7,12 +7,12 @@ Add a case by adding a folder; no code changes needed.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import INVALID_CASES, VALID_ROOT, Invoke
+from tests.support.cli import Invoke
+from tests.support.data import INVALID_CASES, VALID_ROOT, copy_example
 
 CASES = sorted(path.name for path in INVALID_CASES.iterdir() if path.is_dir())
 
@@ -28,8 +28,7 @@ def test_valid_example_is_clean(invoke: Invoke, monkeypatch: pytest.MonkeyPatch)
 def test_invalid_case(
     case: str, tmp_path: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = tmp_path / case
-    shutil.copytree(VALID_ROOT, root)
+    root = copy_example(tmp_path / case)
     case_dir = INVALID_CASES / case
     for source in case_dir.rglob("*.yaml"):
         target = root / source.relative_to(case_dir)

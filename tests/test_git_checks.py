@@ -2,74 +2,29 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from conftest import VALID_ROOT, Invoke
 from kieumau_cli.errors import UsageError
 from kieumau_cli.load.git import Git
+from tests.support.cli import Invoke
+from tests.support.data import EXAMPLE_SET as SET
+from tests.support.data import EXAMPLE_WARD as WARD
+from tests.support.data import copy_example, edit
+from tests.support.git import example_repo, git
 
-WARD = Path("wards/tinh-mau/phuong-mau.yaml")
-SET = Path("criteria/bo-mau/1.yaml")
 ENTRY_2 = "  - {date: 2026-02-02, criterion: C03, from: not_met, to: in_progress}\n"
 
-Git_ = Callable[..., str]
-
 
 @pytest.fixture
-def git(monkeypatch: pytest.MonkeyPatch) -> Git_:
-    for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"):
-        monkeypatch.delenv(name, raising=False)
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "Cán bộ",
-        "GIT_AUTHOR_EMAIL": "a@example.invalid",
-        "GIT_COMMITTER_NAME": "Cán bộ",
-        "GIT_COMMITTER_EMAIL": "a@example.invalid",
-        "GIT_CONFIG_GLOBAL": os.devnull,
-        "GIT_CONFIG_NOSYSTEM": "1",
-    }
-
-    def run(*args: str, cwd: Path | None = None) -> str:
-        done = subprocess.run(
-            ["git", *args], cwd=cwd, env=env, capture_output=True, text=True, check=True
-        )
-        return done.stdout
-
-    return run
-
-
-@pytest.fixture
-def repo(tmp_path: Path, git: Git_, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The valid example root as a git repository on `main`, with a second,
-    broken ward that pins another set (so it shows whenever it is checked)."""
-    root = tmp_path / "repo"
-    shutil.copytree(VALID_ROOT, root)
-    other = root / "wards" / "tinh-khac" / "phuong-khac.yaml"
-    other.parent.mkdir()
-    text = (root / WARD).read_text(encoding="utf-8")
-    other.write_text(
-        text.replace("province: tinh-mau", "province: tinh-khac")
-        .replace("ward: phuong-mau", "ward: phuong-khac")
-        .replace("criteria: bo-mau@1", "criteria: bo-khac@1"),
-        encoding="utf-8",
-    )
-    git("init", "-q", "-b", "main", cwd=root)
-    git("add", ".", cwd=root)
-    git("commit", "-q", "-m", "dữ liệu ban đầu", cwd=root)
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """tests.support.git.example_repo, and the working directory."""
+    root = example_repo(tmp_path / "repo")
     monkeypatch.chdir(root)
     return root
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_full_check_sees_the_broken_ward(repo: Path, invoke: Invoke) -> None:
@@ -85,7 +40,7 @@ def test_nothing_changed(repo: Path, invoke: Invoke) -> None:
 
 
 def test_uncommitted_and_untracked_changes_are_checked(repo: Path, invoke: Invoke) -> None:
-    _edit(repo / WARD, "    owner: Tổ tiếp dân", "    ownr: Tổ tiếp dân")
+    edit(repo / WARD, "    owner: Tổ tiếp dân", "    ownr: Tổ tiếp dân")
     new = repo / "wards" / "tinh-mau" / "phuong-moi.yaml"
     new.write_text("province: tinh-mau\n", encoding="utf-8")
     result = invoke("check", "--changed", "HEAD")
@@ -95,9 +50,9 @@ def test_uncommitted_and_untracked_changes_are_checked(repo: Path, invoke: Invok
     assert "2 tệp" in result.stderr
 
 
-def test_staged_and_deleted_files(repo: Path, invoke: Invoke, git: Git_) -> None:
-    _edit(repo / WARD, "    owner: Tổ tiếp dân", "    ownr: Tổ tiếp dân")
-    git("add", str(WARD), cwd=repo)
+def test_staged_and_deleted_files(repo: Path, invoke: Invoke) -> None:
+    edit(repo / WARD, "    owner: Tổ tiếp dân", "    ownr: Tổ tiếp dân")
+    git(repo, "add", str(WARD))
     (repo / "wards" / "tinh-khac" / "phuong-khac.yaml").unlink()
     result = invoke("check", "--changed", "HEAD", "--format", "json")
     assert result.exit_code == 1
@@ -105,10 +60,10 @@ def test_staged_and_deleted_files(repo: Path, invoke: Invoke, git: Git_) -> None
     assert "tinh-khac" not in result.stdout
 
 
-def test_changed_set_rechecks_the_wards_that_pin_it(repo: Path, invoke: Invoke, git: Git_) -> None:
-    git("checkout", "-q", "-b", "doi-bo-tieu-chi", cwd=repo)
-    _edit(repo / SET, "  - id: C04", "  - id: C05")
-    git("commit", "-q", "-am", "đổi mã tiêu chí", cwd=repo)
+def test_changed_set_rechecks_the_wards_that_pin_it(repo: Path, invoke: Invoke) -> None:
+    git(repo, "checkout", "-q", "-b", "doi-bo-tieu-chi")
+    edit(repo / SET, "  - id: C04", "  - id: C05")
+    git(repo, "commit", "-q", "-am", "đổi mã tiêu chí")
     result = invoke("check", "--changed")  # default: merge base with main
     assert result.exit_code == 1
     assert "error[unknown-criterion]: tiêu chí 'C04' không có trong bộ bo-mau@1" in result.stdout
@@ -120,12 +75,8 @@ def test_a_set_superseding_a_changed_set_is_rechecked(repo: Path, invoke: Invoke
     newer = repo / "criteria" / "bo-mau" / "2.yaml"
     text = (repo / SET).read_text(encoding="utf-8").replace('version: "1"', 'version: "2"')
     newer.write_text(text.replace("pass_rule:", "supersedes: bo-mau@1\npass_rule:", 1), "utf-8")
-    subprocess.run(["git", "add", "."], cwd=repo, check=True)
-    subprocess.run(
-        ["git", "-c", "user.name=a", "-c", "user.email=a@b.c", "commit", "-qm", "v2"],
-        cwd=repo,
-        check=True,
-    )
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "v2")
     (repo / SET).unlink()
     result = invoke("check", "--changed", "HEAD")
     assert "criteria/bo-mau/2.yaml" in result.stdout
@@ -133,26 +84,26 @@ def test_a_set_superseding_a_changed_set_is_rechecked(repo: Path, invoke: Invoke
     assert "error[unknown-set]" in result.stdout  # the ward pinning the deleted set
 
 
-def test_default_branch_detection(repo: Path, git: Git_, tmp_path: Path) -> None:
+def test_default_branch_detection(repo: Path, tmp_path: Path) -> None:
     assert Git(repo).default_branch() == "main"
     clone = tmp_path / "clone"
-    git("clone", "-q", str(repo), str(clone))
+    git(tmp_path, "clone", "-q", str(repo), str(clone))
     assert Git(clone).default_branch() == "origin/main"
-    git("branch", "-q", "-m", "main", "master", cwd=repo)
+    git(repo, "branch", "-q", "-m", "main", "master")
     assert Git(repo).default_branch() == "master"
-    git("branch", "-q", "-m", "master", "trunk", cwd=repo)
+    git(repo, "branch", "-q", "-m", "master", "trunk")
     with pytest.raises(UsageError, match="nhánh mặc định"):
         Git(repo).default_branch()
 
 
 def test_changed_in_a_clone_compares_with_the_merge_base(
-    repo: Path, git: Git_, tmp_path: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+    repo: Path, tmp_path: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     clone = tmp_path / "clone"
-    git("clone", "-q", str(repo), str(clone))
-    git("checkout", "-q", "-b", "sua", cwd=clone)
-    _edit(clone / WARD, "    owner: Tổ tiếp dân", "    ownr: Tổ tiếp dân")
-    git("-c", "user.name=a", "-c", "user.email=a@b.c", "commit", "-qam", "sửa", cwd=clone)
+    git(tmp_path, "clone", "-q", str(repo), str(clone))
+    git(clone, "checkout", "-q", "-b", "sua")
+    edit(clone / WARD, "    owner: Tổ tiếp dân", "    ownr: Tổ tiếp dân")
+    git(clone, "commit", "-qam", "sửa")
     monkeypatch.chdir(clone)
     result = invoke("check", "--changed", "--format", "github")
     assert result.exit_code == 1
@@ -164,8 +115,7 @@ def test_changed_in_a_clone_compares_with_the_merge_base(
 def test_not_a_git_repository(
     option: list[str], tmp_path: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = tmp_path / "plain"
-    shutil.copytree(VALID_ROOT, root)
+    root = copy_example(tmp_path / "plain")
     monkeypatch.chdir(root)
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
     result = invoke("check", *option)
@@ -193,11 +143,10 @@ def test_changed_takes_one_revision_and_no_paths(repo: Path, invoke: Invoke) -> 
 
 
 def test_no_commit_to_compare_with(
-    tmp_path: Path, git: Git_, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = tmp_path / "empty"
-    shutil.copytree(VALID_ROOT, root)
-    git("init", "-q", "-b", "main", cwd=root)
+    root = copy_example(tmp_path / "empty")
+    git(root, "init", "-q", "-b", "main")
     monkeypatch.chdir(root)
     result = invoke("check", "--changed")
     assert result.exit_code == 2
@@ -235,7 +184,7 @@ def test_read_blobs_uses_one_process(repo: Path, monkeypatch: pytest.MonkeyPatch
 
 
 def test_appending_is_fine(repo: Path, invoke: Invoke) -> None:
-    _edit(
+    edit(
         repo / WARD,
         "    status: not_met\n    owner: Trưởng",
         "    status: in_progress\n    owner: Trưởng",
@@ -250,7 +199,7 @@ def test_appending_is_fine(repo: Path, invoke: Invoke) -> None:
     ("change", "expected"),
     [
         (
-            lambda ward: _edit(ward, ENTRY_2, ENTRY_2.replace("2026-02-02", "2026-02-03")),
+            lambda ward: edit(ward, ENTRY_2, ENTRY_2.replace("2026-02-02", "2026-02-03")),
             "wards/tinh-mau/phuong-mau.yaml:51:12: error[history-rewritten]: mục lịch sử #2 "
             "(2026-02-02 C03: not_met → in_progress) đã bị sửa so với HEAD",
         ),
@@ -272,7 +221,7 @@ def test_a_lost_entry_is_named(
 
 
 def test_a_deleted_entry_is_named(repo: Path, invoke: Invoke) -> None:
-    _edit(repo / WARD, ENTRY_2, "")
+    edit(repo / WARD, ENTRY_2, "")
     result = invoke("check", "--base", "HEAD", "--lang", "en")
     assert result.exit_code == 1
     assert (
@@ -284,7 +233,7 @@ def test_a_deleted_entry_is_named(repo: Path, invoke: Invoke) -> None:
 
 def test_an_entry_inserted_in_the_middle(repo: Path, invoke: Invoke) -> None:
     inserted = "  - {date: 2026-02-05, criterion: C04, from: not_met, to: not_met, note: x}\n"
-    _edit(repo / WARD, ENTRY_2, ENTRY_2 + inserted)
+    edit(repo / WARD, ENTRY_2, ENTRY_2 + inserted)
     result = invoke("check", "--base", "HEAD", "--format", "json")
     assert result.exit_code == 1
     assert '"code": "history-inserted"' in result.stdout
@@ -308,10 +257,10 @@ def test_a_moved_ward_file_keeps_its_history_checked(repo: Path, invoke: Invoke)
     assert "wards/tinh-moi/phuong-mau.yaml:51:5: error[history-deleted]" in result.stdout
 
 
-def test_base_with_changed(repo: Path, invoke: Invoke, git: Git_) -> None:
-    git("checkout", "-q", "-b", "sua-lich-su", cwd=repo)
-    _edit(repo / WARD, ENTRY_2, ENTRY_2.replace("in_progress}", "met}"))
-    git("commit", "-q", "-am", "sửa lịch sử", cwd=repo)
+def test_base_with_changed(repo: Path, invoke: Invoke) -> None:
+    git(repo, "checkout", "-q", "-b", "sua-lich-su")
+    edit(repo / WARD, ENTRY_2, ENTRY_2.replace("in_progress}", "met}"))
+    git(repo, "commit", "-q", "-am", "sửa lịch sử")
     result = invoke("check", "--changed", "main", "--base", "main", "--format", "sarif")
     assert result.exit_code == 1
     assert '"ruleId": "history-rewritten"' in result.stdout

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Invoke
 from kieumau_cli.edit.migrate import combine
 from kieumau_cli.edit.tree import unified_diff
 from kieumau_cli.load.models import HistoryEntry, Status
 from kieumau_cli.results.score import epoch_start
-from test_cli_edit import check_is_clean, someone_writes_during
-from test_editing import shipped_root
+from tests.support.cli import Invoke
+from tests.support.data import copy_shipped
+from tests.support.editing import check_is_clean, someone_writes_during
 
 M, N, P, A, U = (
     Status.MET,
@@ -333,7 +333,7 @@ HAI_CHAU_HISTORY = """\
 def test_hai_chau_1_moves_to_the_20_criteria_set(
     invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = shipped_root(tmp_path, "da-nang/phuong-hai-chau-1")
+    root = copy_shipped(tmp_path / "shipped", "da-nang/phuong-hai-chau-1")
     monkeypatch.chdir(root)
     path = root / "wards" / "da-nang" / "phuong-hai-chau-1.yaml"
     before = path.read_text(encoding="utf-8")
@@ -364,7 +364,7 @@ def test_hai_chau_1_moves_to_the_20_criteria_set(
 
 
 def test_duc_xuan_preview(invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    root = shipped_root(tmp_path, "thai-nguyen/phuong-duc-xuan")
+    root = copy_shipped(tmp_path / "shipped", "thai-nguyen/phuong-duc-xuan")
     monkeypatch.chdir(root)
     path = root / "wards" / "thai-nguyen" / "phuong-duc-xuan.yaml"
     raw = path.read_bytes()
@@ -387,7 +387,7 @@ def test_duc_xuan_preview(invoke: Invoke, tmp_path: Path, monkeypatch: pytest.Mo
 def test_duc_xuan_write_is_check_clean(
     invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = shipped_root(tmp_path, "thai-nguyen/phuong-duc-xuan")
+    root = copy_shipped(tmp_path / "shipped", "thai-nguyen/phuong-duc-xuan")
     monkeypatch.chdir(root)
     result = invoke("migrate", "phuong-duc-xuan", "--to", "cap-kieu-mau@2023", "--write")
     assert result.exit_code == 0, result.stderr

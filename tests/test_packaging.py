@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import zipfile
@@ -10,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from tests.support.cli import run_kieumau
+from tests.support.data import REPO, TODAY
 
 
 @pytest.fixture(scope="module")
@@ -57,17 +57,8 @@ def test_installed_wheel_runs_outside_the_repository(wheel: Path, tmp_path: Path
     )
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    env = {**os.environ, "PYTHONPATH": str(target), "NO_COLOR": "1", "KIEUMAU_TODAY": "2026-02-20"}
-    env.pop("KIEUMAU_ROOT", None)
-    result = subprocess.run(
-        [sys.executable, "-m", "kieumau_cli", "status", "phuong-dong-son"],
-        check=False,
-        cwd=elsewhere,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-    )
-    assert result.returncode == 0, result.stderr
+    env = {"PYTHONPATH": str(target), "NO_COLOR": "1", "KIEUMAU_TODAY": TODAY, "KIEUMAU_ROOT": None}
+    result = run_kieumau("status", "phuong-dong-son", cwd=elsewhere, env=env)
+    assert result.exit_code == 0, result.stderr
     assert "11/22 tiêu chí đạt (50%)" in result.stdout
     assert str(target) in result.stderr  # the one-line notice names the bundled data

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shlex
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -14,7 +12,8 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import REPO, TODAY, VALID_ROOT
+from tests.support.cli import invoke, run_process
+from tests.support.data import REPO, TODAY, copy_example
 
 HOOKS = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
 WORKFLOW = REPO / "examples" / "github-workflow.yml"
@@ -45,38 +44,24 @@ def test_hook_definition() -> None:
 
 
 def test_hook_entry_fails_on_a_bad_file(tmp_path: Path) -> None:
-    root = tmp_path / "repo"
-    shutil.copytree(VALID_ROOT, root)
+    root = copy_example(tmp_path / "repo")
     bad = root / "wards" / "tinh-mau" / "phuong-mau.yaml"
     bad.write_text(
         bad.read_text(encoding="utf-8").replace("    owner:", "    ownr:", 1), encoding="utf-8"
     )
     good = root / "criteria" / "bo-mau" / "1.yaml"
-    env = {**os.environ, "KIEUMAU_TODAY": TODAY, "NO_COLOR": "1"}
-    env.pop("KIEUMAU_ROOT", None)
+    env = {"KIEUMAU_TODAY": TODAY, "NO_COLOR": "1", "KIEUMAU_ROOT": None}
     # pre-commit runs the entry from the repository's top with the staged files as arguments.
     relative = [str(path.relative_to(root)) for path in (good, bad)]
-    done = subprocess.run(
-        [*_command(_hook()["entry"]), *relative],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-    )
-    assert done.returncode == 1, done.stderr
+    done = run_process([*_command(_hook()["entry"]), *relative], cwd=root, env=env)
+    assert done.exit_code == 1, done.stderr
     assert done.stdout.startswith(
         "wards/tinh-mau/phuong-mau.yaml:27:5: error[unknown-key]: khóa không hợp lệ 'ownr'"
     )
-    clean = subprocess.run(
-        [*_command(_hook()["entry"]), str(good.relative_to(root))],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        check=False,
+    clean = run_process(
+        [*_command(_hook()["entry"]), str(good.relative_to(root))], cwd=root, env=env
     )
-    assert clean.returncode == 0
+    assert clean.exit_code == 0
 
 
 def _steps() -> list[dict[str, Any]]:
@@ -97,14 +82,10 @@ def test_example_workflow_annotates_and_uploads_sarif() -> None:
     for run in runs:
         if run.startswith("kieumau "):
             # Every command the workflow runs parses with this CLI.
-            from typer.testing import CliRunner
-
-            from kieumau_cli.cli import app
-
             args = shlex.split(
                 run.split(">")[0].split("||")[0].replace("${{", "").replace("}}", "")
             )
-            result = CliRunner().invoke(app, [*args[1:], "--help"])
+            result = invoke(*args[1:], "--help")
             assert result.exit_code == 0, run
 
 
@@ -116,10 +97,7 @@ CHECK_JSONSCHEMA = shutil.which(
 @pytest.mark.skipif(CHECK_JSONSCHEMA is None, reason="check-jsonschema not installed")
 def test_example_workflow_is_a_valid_github_workflow() -> None:
     assert CHECK_JSONSCHEMA is not None
-    done = subprocess.run(
-        [CHECK_JSONSCHEMA, "--builtin-schema", "vendor.github-workflows", str(WORKFLOW)],
-        capture_output=True,
-        text=True,
-        check=False,
+    done = run_process(
+        [CHECK_JSONSCHEMA, "--builtin-schema", "vendor.github-workflows", str(WORKFLOW)]
     )
-    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.exit_code == 0, done.stdout + done.stderr

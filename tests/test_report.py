@@ -7,17 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, Invoke
-from documents_support import (
-    SVG,
-    assert_document_structure,
-    edit,
-    golden_tests,
-    shipped_root,
-    text_of,
-)
-
-__all__ = ["shipped_root"]  # a fixture, used by name
+from tests.support.cli import Invoke
+from tests.support.data import REPO, edit
+from tests.support.golden import golden_tests
+from tests.support.html import SVG, assert_document_structure, text_of
 
 WARD = "wards/tinh-mau/phuong-mau.yaml"
 

@@ -12,8 +12,9 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import REPO, VALID_ROOT, Invoke
 from kieumau_cli.load.schema import KINDS, MODELINE, json_schema
+from tests.support.cli import Invoke
+from tests.support.data import REPO, VALID_ROOT
 
 FOLDERS = {"criteria": "criteria", "ward": "wards"}
 SHIPPED = [

@@ -11,9 +11,11 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import GOLDEN, REPO, Invoke
 from kieumau_cli.load.models import CriteriaSet, IllustrativeSource, OfficialSource, Ward
 from kieumau_cli.results.score import score, statuses_as_of
+from tests.support.cli import Invoke
+from tests.support.data import REPO
+from tests.support.golden import check_golden
 
 SETS = sorted((REPO / "criteria").glob("*/*.yaml"))
 WARDS = sorted((REPO / "wards").glob("*/*.yaml"))
@@ -134,9 +136,6 @@ def test_golden_output(
     monkeypatch.chdir(REPO)
     result = invoke(*args)
     assert result.exit_code == 0, result.stderr
-    golden = GOLDEN / name
-    if request.config.getoption("--update-golden"):
-        golden.write_text(result.stdout, encoding="utf-8")
-    assert result.stdout == golden.read_text(encoding="utf-8")
+    check_golden(request, name, result.stdout)
     if name.endswith(".json"):
         json.loads(result.stdout)

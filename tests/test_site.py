@@ -8,7 +8,6 @@ import base64
 import hashlib
 import json
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
@@ -16,58 +15,16 @@ from xml.etree import ElementTree as ET
 
 import pytest
 import yaml
-from typer.testing import CliRunner
 
-from conftest import REPO, TODAY, Run
-from documents_support import commit_all, edit, git, parse_html, text_of
-from kieumau_cli.cli import app
+from tests.support.cli import invoke_on
+from tests.support.data import TODAY, copy_shipped, edit
+from tests.support.git import commit_all, git
+from tests.support.html import parse_html, text_of
+from tests.support.site import build_site, html_pages, rows, site_files
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITE_DATE = "2026-02-11"  # the latest date in the shipped data (Đông Sơn's 11/22 report)
 PROVINCES = {"da-nang": 2, "thai-nguyen": 4, "thanh-hoa": 2}
-
-
-def kieumau(root: Path, *args: str, today: str = TODAY, **env: str) -> Run:
-    """Run kieumau on a data root with a pinned date and no git above the data."""
-    environment = {
-        "KIEUMAU_TODAY": today,
-        "NO_COLOR": "1",
-        "COLUMNS": "120",
-        "GIT_CEILING_DIRECTORIES": str(root.parent),
-        "KIEUMAU_ROOT": None,
-        "KIEUMAU_DEBUG": None,
-        "SOURCE_DATE_EPOCH": None,
-        **env,
-    }
-    result = CliRunner().invoke(
-        app, ["--root", str(root), *args], env=environment, catch_exceptions=False
-    )
-    return Run(result.exit_code, result.stdout, result.stderr)
-
-
-def copy_shipped(folder: Path) -> Path:
-    root = folder / "data"
-    for name in ("criteria", "wards"):
-        shutil.copytree(REPO / name, root / name)
-    return root
-
-
-def build_site(root: Path, output: Path, *args: str, **env: str) -> Path:
-    result = kieumau(root, "site", "-o", str(output), *args, **env)
-    assert result.exit_code == 0, result.stderr
-    return output
-
-
-def site_files(folder: Path) -> dict[str, bytes]:
-    return {
-        path.relative_to(folder).as_posix(): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
-
-
-def html_pages(folder: Path) -> list[str]:
-    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.html"))
 
 
 def internal_links(page: str, html: str) -> Iterator[tuple[str, str]]:
@@ -96,7 +53,7 @@ def internal_links(page: str, html: str) -> Iterator[tuple[str, str]]:
 
 @pytest.fixture(scope="module")
 def shipped(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return copy_shipped(tmp_path_factory.mktemp("shipped"))
+    return copy_shipped(tmp_path_factory.mktemp("shipped") / "data")
 
 
 @pytest.fixture(scope="module")
@@ -181,21 +138,8 @@ def test_scripts_only_on_lists_and_allowed_by_their_hash(site: Path) -> None:
 # --- content -----------------------------------------------------------------------
 
 
-def rows(site: Path, page: str) -> list[tuple[str, str]]:
-    """(station path, score) of each line of a list page."""
-    root = parse_html((site / page).read_text(encoding="utf-8"))
-    body = next(e for e in root.iter("tbody") if e.get("id") == "stations")
-    found = []
-    for tr in body.iter("tr"):
-        link = next(tr.iter("a"))
-        score = next(td for td in tr.iter("td") if td.get("class") == "num").find("strong")
-        assert score is not None
-        found.append((str(link.get("href")), text_of(score)))
-    return found
-
-
 def test_index_lists_every_station_with_its_score(site: Path, shipped: Path) -> None:
-    listed = json.loads(kieumau(shipped, "list", "--format", "json").stdout)
+    listed = json.loads(invoke_on(shipped, "list", "--format", "json").stdout)
     expected = {f"station/{w['ward']}/index.html": f"{w['met']}/{w['total']}" for w in listed}
     assert dict(rows(site, "index.html")) == expected
     assert rows(site, "index.html")[0][1] == "20/20"  # by progress, best first
@@ -286,7 +230,7 @@ def test_data_json_is_status_json_of_every_station(site: Path, shipped: Path) ->
     assert [item["ward"] for item in data] == sorted(item["ward"] for item in data)
     assert len(data) == 8
     for item in data:
-        shown = kieumau(shipped, "status", item["ward"], "--format", "json", today=SITE_DATE)
+        shown = invoke_on(shipped, "status", item["ward"], "--format", "json", today=SITE_DATE)
         assert json.loads(shown.stdout) == item
     dong_son = next(item for item in data if item["slug"] == "phuong-dong-son")
     assert (dong_son["met"], dong_son["total"]) == (11, 22)
@@ -343,7 +287,7 @@ def test_rendering_in_worker_processes_gives_the_same_site(
 
 
 def test_data_change_changes_the_site(tmp_path: Path) -> None:
-    root = copy_shipped(tmp_path)
+    root = copy_shipped(tmp_path / "data")
     before = site_files(build_site(root, tmp_path / "a"))
     edit(root / "wards/thanh-hoa/phuong-dong-son.yaml", "target: 2026-12-31", "target: 2026-11-30")
     after = site_files(build_site(root, tmp_path / "b"))
@@ -352,14 +296,14 @@ def test_data_change_changes_the_site(tmp_path: Path) -> None:
 
 
 def test_stamp_uses_today_and_the_build_time(tmp_path: Path) -> None:
-    root = copy_shipped(tmp_path)
+    root = copy_shipped(tmp_path / "data")
     out = build_site(root, tmp_path / "s", "--stamp", SOURCE_DATE_EPOCH="1771545600")
     text = (out / "index.html").read_text(encoding="utf-8")
     assert "Số liệu tính đến ngày 20/02/2026; trang dựng lúc 2026-02-20T00:00:00+00:00" in text
 
 
 def test_git_only_change_gets_its_week_and_feed_entry(tmp_path: Path) -> None:
-    root = copy_shipped(tmp_path)
+    root = copy_shipped(tmp_path / "data")
     git(root, "init", "-q")
     commit_all(root, "Dữ liệu ban đầu", "2026-02-12T09:00:00+07:00")
     ward = root / "wards/thanh-hoa/phuong-dong-son.yaml"
@@ -378,7 +322,7 @@ def test_git_only_change_gets_its_week_and_feed_entry(tmp_path: Path) -> None:
     # `status` reads the file alone, and so does data.json.
     data = json.loads((out / "data.json").read_text())
     dong_son = next(item for item in data if item["slug"] == "phuong-dong-son")
-    shown = kieumau(root, "status", "phuong-dong-son", "-f", "json", today="2026-02-18")
+    shown = invoke_on(root, "status", "phuong-dong-son", "-f", "json", today="2026-02-18")
     assert json.loads(shown.stdout) == dong_son and dong_son["met"] == 12
 
 
@@ -386,7 +330,7 @@ def test_git_only_change_gets_its_week_and_feed_entry(tmp_path: Path) -> None:
 
 
 def test_province_english_and_base_url(tmp_path: Path) -> None:
-    root = copy_shipped(tmp_path)
+    root = copy_shipped(tmp_path / "data")
     out = build_site(
         root,
         tmp_path / "en",
@@ -418,18 +362,18 @@ def test_province_english_and_base_url(tmp_path: Path) -> None:
     ],
 )
 def test_bad_options_are_usage_errors(tmp_path: Path, args: list[str], message: str) -> None:
-    root = copy_shipped(tmp_path)
-    result = kieumau(root, "site", "-o", str(tmp_path / "out"), *args)
+    root = copy_shipped(tmp_path / "data")
+    result = invoke_on(root, "site", "-o", str(tmp_path / "out"), *args)
     assert result.exit_code == 2 and message in result.stderr
     assert not (tmp_path / "out").exists()
 
 
 def test_missing_output_option_is_a_usage_error(tmp_path: Path) -> None:
-    assert kieumau(copy_shipped(tmp_path), "site").exit_code == 2
+    assert invoke_on(copy_shipped(tmp_path / "data"), "site").exit_code == 2
 
 
 def test_data_is_escaped(tmp_path: Path) -> None:
-    root = copy_shipped(tmp_path)
+    root = copy_shipped(tmp_path / "data")
     edit(
         root / "wards/thanh-hoa/phuong-dong-son.yaml",
         'unit: "Công an phường Đông Sơn"',
@@ -442,9 +386,9 @@ def test_data_is_escaped(tmp_path: Path) -> None:
 
 
 def test_invalid_ward_is_listed_and_exits_1(tmp_path: Path) -> None:
-    root = copy_shipped(tmp_path)
+    root = copy_shipped(tmp_path / "data")
     edit(root / "wards/da-nang/xa-hoa-phong.yaml", "province: da-nang", "province: [da-nang")
-    result = kieumau(root, "site", "-o", str(tmp_path / "s"))
+    result = invoke_on(root, "site", "-o", str(tmp_path / "s"))
     assert result.exit_code == 1
     assert "xa-hoa-phong.yaml" in result.stderr and "yaml-syntax" in result.stderr
     index = (tmp_path / "s/index.html").read_text(encoding="utf-8")
@@ -456,49 +400,49 @@ def test_invalid_ward_is_listed_and_exits_1(tmp_path: Path) -> None:
 
 
 def test_refuses_the_data_root_and_folders_holding_it(tmp_path: Path) -> None:
-    root = copy_shipped(tmp_path)
+    root = copy_shipped(tmp_path / "data")
     for target in (root, tmp_path, root / "wards" / "site"):
-        result = kieumau(root, "site", "-o", str(target))
+        result = invoke_on(root, "site", "-o", str(target))
         assert result.exit_code == 2, target
     assert sorted(p.name for p in root.iterdir()) == ["criteria", "wards"]
 
 
 def test_never_deletes_user_files(tmp_path: Path) -> None:
-    root = copy_shipped(tmp_path)
+    root = copy_shipped(tmp_path / "data")
     mine = tmp_path / "mine"
     mine.mkdir()
     (mine / "notes.txt").write_text("của tôi", encoding="utf-8")
-    result = kieumau(root, "site", "-o", str(mine))
+    result = invoke_on(root, "site", "-o", str(mine))
     assert result.exit_code == 2 and ".kieumau-site" in result.stderr
     assert [p.name for p in mine.iterdir()] == ["notes.txt"]
     # A file added to a built site is not the build's to delete either.
     out = build_site(root, tmp_path / "site")
     (out / "CNAME").write_text("example.org", encoding="utf-8")
-    result = kieumau(root, "site", "-o", str(out))
+    result = invoke_on(root, "site", "-o", str(out))
     assert result.exit_code == 2 and "CNAME" in result.stderr
     assert (out / "CNAME").is_file() and (out / "index.html").is_file()
     # A plain file, and an empty folder (used as is).
     (tmp_path / "file").write_text("x", encoding="utf-8")
-    assert kieumau(root, "site", "-o", str(tmp_path / "file")).exit_code == 2
+    assert invoke_on(root, "site", "-o", str(tmp_path / "file")).exit_code == 2
     (tmp_path / "empty").mkdir()
     assert (build_site(root, tmp_path / "empty") / "index.html").is_file()
 
 
 def test_a_failed_build_leaves_the_old_site(tmp_path: Path) -> None:
-    root = copy_shipped(tmp_path)
+    root = copy_shipped(tmp_path / "data")
     out = build_site(root, tmp_path / "site")
     before = site_files(out)
     broken = tmp_path / "templates" / "site"
     broken.mkdir(parents=True)
     (broken / "station.html.j2").write_text("{{ no_such_thing }}", encoding="utf-8")
-    result = kieumau(root, "site", "-o", str(out), "--templates", str(broken.parent))
+    result = invoke_on(root, "site", "-o", str(out), "--templates", str(broken.parent))
     assert result.exit_code == 2 and "station.html.j2" in result.stderr
     assert site_files(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "site", "templates"]
 
 
 def test_templates_override_file_by_file(tmp_path: Path) -> None:
-    root = copy_shipped(tmp_path)
+    root = copy_shipped(tmp_path / "data")
     mine = tmp_path / "templates" / "site"
     mine.mkdir(parents=True)
     (mine / "_footer.html.j2").write_text("<p>Công an tỉnh — bản thử</p>\n", encoding="utf-8")

@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from conftest import REPO
-from test_site import build_site, copy_shipped, html_pages, kieumau
+from tests.support.cli import invoke_on
+from tests.support.data import REPO, copy_shipped
+from tests.support.site import build_site, html_pages
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page
@@ -67,7 +68,7 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     _require_browser()
     base = tmp_path_factory.mktemp("browser")
-    return build_site(copy_shipped(base), base / "www" / SUB_PATH)
+    return build_site(copy_shipped(base / "data"), base / "www" / SUB_PATH)
 
 
 @pytest.fixture(scope="module")
@@ -143,7 +144,7 @@ def visible_rows(page: Page) -> list[str]:
 def test_index_lists_every_station_with_its_score(
     context: BrowserContext, base_url: str, site: Path, errors: Errors
 ) -> None:
-    listed = json.loads(kieumau(site.parent.parent.parent / "data", "list", "-f", "json").stdout)
+    listed = json.loads(invoke_on(site.parent.parent.parent / "data", "list", "-f", "json").stdout)
     page = errors.watch(context.new_page())
     page.goto(base_url + "index.html")
     rows = page.locator("#stations tr")

@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import GOLDEN, REPO, Invoke
 from kieumau_cli.cli import main
 from kieumau_cli.cli.fast import StatusArgs, parse_status
 from kieumau_cli.commands import core as _commands
-
-WARD = "wards/tinh-mau/phuong-mau.yaml"
-SET = "criteria/bo-mau/1.yaml"
+from tests.support.cli import Invoke
+from tests.support.data import EXAMPLE_SET as SET
+from tests.support.data import EXAMPLE_WARD as WARD
+from tests.support.data import GOLDEN, REPO, edit
 
 
 def _entries() -> list[Path]:
@@ -39,12 +39,6 @@ def _no_validation(monkeypatch: pytest.MonkeyPatch) -> None:
 def _status(invoke: Invoke, root: Path, *args: str) -> tuple[int, str, str]:
     result = invoke("--root", str(root), "status", "phuong-mau", *args)
     return result.exit_code, result.stdout, result.stderr
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 @pytest.mark.parametrize("args", [(), ("-f", "json"), ("-f", "md", "--lang", "en")])
@@ -79,7 +73,7 @@ def test_hits_match_the_golden_files(
 
 def test_editing_the_ward_invalidates(invoke: Invoke, example_root: Path) -> None:
     assert "Đội trưởng" in _status(invoke, example_root)[1]
-    _edit(example_root / WARD, "owner: Đội trưởng", "owner: Đội phó")
+    edit(example_root / WARD, "owner: Đội trưởng", "owner: Đội phó")
     code, out, _ = _status(invoke, example_root)
     assert code == 0
     assert "Đội phó" in out and "Đội trưởng" not in out
@@ -87,7 +81,7 @@ def test_editing_the_ward_invalidates(invoke: Invoke, example_root: Path) -> Non
 
 def test_editing_the_criteria_set_invalidates(invoke: Invoke, example_root: Path) -> None:
     assert "Security and order" in _status(invoke, example_root, "--lang", "en")[1]
-    _edit(example_root / SET, "en: Security and order", "en: Public order")
+    edit(example_root / SET, "en: Security and order", "en: Public order")
     code, out, _ = _status(invoke, example_root, "--lang", "en")
     assert code == 0
     assert "Public order" in out and "Security and order" not in out
@@ -144,7 +138,7 @@ def test_an_unusable_cache_folder_changes_nothing(
 
 
 def test_an_invalid_ward_is_never_cached(invoke: Invoke, example_root: Path) -> None:
-    _edit(example_root / WARD, "status: met", "status: done")
+    edit(example_root / WARD, "status: met", "status: done", first=True)
     first = _status(invoke, example_root)
     assert first[0] == 1
     assert "done" in first[2]
@@ -154,7 +148,7 @@ def test_an_invalid_ward_is_never_cached(invoke: Invoke, example_root: Path) -> 
 
 def test_a_cached_ward_made_invalid_reports_its_errors(invoke: Invoke, example_root: Path) -> None:
     assert _status(invoke, example_root)[0] == 0
-    _edit(example_root / WARD, "status: met", "status: done")
+    edit(example_root / WARD, "status: met", "status: done", first=True)
     code, out, err = _status(invoke, example_root)
     assert (code, out) == (1, "")
     assert "done" in err
@@ -162,7 +156,7 @@ def test_a_cached_ward_made_invalid_reports_its_errors(invoke: Invoke, example_r
 
 def test_a_cached_set_made_invalid_reports_its_errors(invoke: Invoke, example_root: Path) -> None:
     assert _status(invoke, example_root)[0] == 0
-    _edit(example_root / SET, "en: Security and order", "en: ''")
+    edit(example_root / SET, "en: Security and order", "en: ''")
     code, out, err = _status(invoke, example_root)
     assert (code, out) == (1, "")
     assert "1.yaml" in err
@@ -297,7 +291,7 @@ def test_the_fast_path_reports_invalid_files_and_roots_as_typer(
     capsys: pytest.CaptureFixture[str],
     tmp_path: Path,
 ) -> None:
-    _edit(example_root / WARD, "status: met", "status: done")
+    edit(example_root / WARD, "status: met", "status: done", first=True)
     monkeypatch.chdir(tmp_path)
     for argv in (
         ["--root", str(example_root), "status", "phuong-mau"],

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Invoke
-from documents_support import assert_document_structure, edit, golden_tests, shipped_root, text_of
-
-__all__ = ["shipped_root"]  # a fixture, used by name
+from tests.support.cli import Invoke
+from tests.support.data import edit
+from tests.support.golden import golden_tests
+from tests.support.html import assert_document_structure, text_of
 
 SUMMARY_GOLDENS = [
     ("summary.vi.txt", []),

@@ -4,7 +4,6 @@ key or value, with "did you mean" suggestions; every code renders in vi and en."
 from __future__ import annotations
 
 import string
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,21 +12,16 @@ from kieumau_cli.check.diagnostics import CODES, Diagnostic
 from kieumau_cli.load.models import CriteriaSet, Ward
 from kieumau_cli.load.validate import validate
 from kieumau_cli.load.yaml import LoadFailed, load_bytes
+from tests.support.data import EXAMPLE_SET, EXAMPLE_WARD, VALID_ROOT, replaced
 
-VALID = Path(__file__).parent / "examples" / "valid"
-WARD_TEXT = (VALID / "wards" / "tinh-mau" / "phuong-mau.yaml").read_text(encoding="utf-8")
-SET_TEXT = (VALID / "criteria" / "bo-mau" / "1.yaml").read_text(encoding="utf-8")
+WARD_TEXT = (VALID_ROOT / EXAMPLE_WARD).read_text(encoding="utf-8")
+SET_TEXT = (VALID_ROOT / EXAMPLE_SET).read_text(encoding="utf-8")
 
 STATUSES = "met, not_met, in_progress, not_applicable, unknown"
 
 
-def _mutate(text: str, old: str, new: str) -> str:
-    assert text.count(old) == 1, f"fixture fragment not unique: {old!r}"
-    return text.replace(old, new)
-
-
 def _ward(old: str, new: str) -> str:
-    return _mutate(WARD_TEXT, old, new)
+    return replaced(WARD_TEXT, old, new)
 
 
 def _diagnostics(text: str, model: type[Ward] | type[CriteriaSet] = Ward) -> list[Diagnostic]:
@@ -134,7 +128,7 @@ def test_unknown_key_in_history_flow_mapping_suggests_the_alias() -> None:
 
 def test_unknown_key_in_criteria_set() -> None:
     diagnostic = _only(
-        _mutate(
+        replaced(
             SET_TEXT,
             "    requires_reason_if_not_applicable: true\n",
             "    requires_reason_if_not_aplicable: true\n",
@@ -262,7 +256,7 @@ def test_invalid_status_value(
 
 def test_not_allowed_literal_in_criteria_set_suggests() -> None:
     diagnostic = _only(
-        _mutate(SET_TEXT, "applies_to: [phuong]", "applies_to: [phuongg]"), CriteriaSet
+        replaced(SET_TEXT, "applies_to: [phuong]", "applies_to: [phuongg]"), CriteriaSet
     )
     assert diagnostic.code == "not-allowed"
     assert (diagnostic.line, diagnostic.column) == (8, 14)
@@ -415,8 +409,8 @@ def test_reported_source_union_error_is_inside_the_list_item() -> None:
 
 def test_several_errors_are_all_reported_at_their_positions() -> None:
     text = _ward("ward: phuong-mau\n", "ward: Phuong Mau\n")
-    text = _mutate(text, "    due: 2026-03-31\n", "    due: 31/03/2026\n")
-    text = _mutate(text, "    owner: Tổ tiếp dân\n", "    ownr: Tổ tiếp dân\n")
+    text = replaced(text, "    due: 2026-03-31\n", "    due: 31/03/2026\n")
+    text = replaced(text, "    owner: Tổ tiếp dân\n", "    ownr: Tổ tiếp dân\n")
     found = _diagnostics(text)
     got = sorted((d.line, d.column, d.code) for d in found)
     assert got == [(3, 7, "invalid-value"), (39, 5, "unknown-key"), (40, 10, "invalid-date")]

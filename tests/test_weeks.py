@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Invoke
 from kieumau_cli.results.weeks import (
     Period,
     PeriodError,
@@ -20,6 +19,7 @@ from kieumau_cli.results.weeks import (
     week_period,
     weeks_in_year,
 )
+from tests.support.cli import Invoke
 
 D = dt.date
 

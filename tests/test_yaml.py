@@ -14,17 +14,17 @@ from kieumau_cli.load import yaml as _yaml
 from kieumau_cli.load.models import Ward
 from kieumau_cli.load.validate import validate
 from kieumau_cli.load.yaml import Document, LoadFailed, PositionIndex, load_bytes
+from tests.support.data import ENCODING_VARIANTS as VARIANTS
+from tests.support.data import EXAMPLE_WARD, VALID_ROOT, alias_bomb, replaced
 
-VALID = Path(__file__).parent / "examples" / "valid"
-WARD_FILE = VALID / "wards" / "tinh-mau" / "phuong-mau.yaml"
+WARD_FILE = VALID_ROOT / EXAMPLE_WARD
 WARD_TEXT = WARD_FILE.read_text(encoding="utf-8")
 WARD_BYTES = WARD_FILE.read_bytes()
 
 
 def _ward_with(old: str, new: str) -> str:
     """The valid ward text with one exact, unique fragment replaced."""
-    assert WARD_TEXT.count(old) == 1, f"fixture fragment not unique: {old!r}"
-    return WARD_TEXT.replace(old, new)
+    return replaced(WARD_TEXT, old, new)
 
 
 def _refused(raw: bytes | str, path: str = "x.yaml") -> Diagnostic:
@@ -39,15 +39,6 @@ def _refused(raw: bytes | str, path: str = "x.yaml") -> Diagnostic:
     assert diagnostic.message("en")
     assert diagnostic.path == path
     return diagnostic
-
-
-def _alias_bomb(levels: int = 9) -> str:
-    names = "abcdefghij"
-    lines = [f"{names[0]}: &{names[0]} [" + ", ".join(['"lol"'] * 9) + "]"]
-    for level in range(1, levels + 1):
-        name, previous = names[level], names[level - 1]
-        lines.append(f"{name}: &{name} [" + ", ".join([f"*{previous}"] * 9) + "]")
-    return "\n".join(lines) + "\n"
 
 
 # --- refused, with code and exact position -------------------------------------------------
@@ -104,7 +95,7 @@ REFUSED = [
         id="python-name-nested-in-ward",
     ),
     pytest.param("a: &x 1\nb: *x\n", "yaml-alias", 2, 4, {"name": "x"}, id="single-alias"),
-    pytest.param(_alias_bomb(), "yaml-alias", 2, 8, {"name": "a"}, id="billion-laughs"),
+    pytest.param(alias_bomb(), "yaml-alias", 2, 8, {"name": "a"}, id="billion-laughs"),
     pytest.param(
         _ward_with("    owner: Tổ tiếp dân\n", "    owner: &o Tổ tiếp dân\n").replace(
             "    owner: Trưởng Công an phường\n    due:", "    owner: *o\n    due:"
@@ -317,7 +308,7 @@ def test_python_tags_are_never_executed(tmp_path: Path, template: str) -> None:
 def test_alias_bomb_is_refused_before_expansion() -> None:
     # A billion-laughs document: expanding it would need 9**10 strings. It must be
     # refused at the first alias (line 2), so this test finishes at all.
-    text = _alias_bomb(9)
+    text = alias_bomb(9)
     assert text.count("*") == 81
     diagnostic = _refused(text)
     assert diagnostic.code == "yaml-alias"
@@ -390,26 +381,6 @@ def test_unhashable_key(raw: bytes, line: int, column: int) -> None:
 
 
 # --- accepted with identical results ------------------------------------------------------
-
-
-def _bom(raw: bytes) -> bytes:
-    return b"\xef\xbb\xbf" + raw
-
-
-def _crlf(raw: bytes) -> bytes:
-    return raw.replace(b"\n", b"\r\n")
-
-
-def _nfd(raw: bytes) -> bytes:
-    return unicodedata.normalize("NFD", raw.decode("utf-8")).encode("utf-8")
-
-
-VARIANTS = {
-    "bom": _bom,
-    "crlf": _crlf,
-    "nfd": _nfd,
-    "bom+crlf+nfd": lambda raw: _bom(_crlf(_nfd(raw))),
-}
 
 
 @pytest.mark.parametrize("variant", VARIANTS)
