@@ -60,7 +60,7 @@ def test_cli_reference_is_generated_from_help(request: pytest.FixtureRequest) ->
     parts = [
         "# Tham chiếu lệnh / Command reference",
         "",
-        "Sinh từ `--help`; đừng sửa tay: `pytest tests/test_docs.py --update-golden`.",
+        "Sinh từ `--help`; đừng sửa tay: `pytest tests/project/test_docs.py --update-golden`.",
         "Generated from `--help`; do not edit by hand.",
         "",
         "## kieumau",

@@ -1,6 +1,6 @@
 """`kieumau site`: the static website, checked without a browser — its files, links,
 determinism, data.json against `status --format json`, the Atom feed, and the
-safety of the output folder. (tests/test_site_browser.py drives it in Chromium.)"""
+safety of the output folder. (tests/site/test_browser.py drives it in Chromium.)"""
 
 from __future__ import annotations
 
