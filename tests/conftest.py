@@ -49,6 +49,19 @@ def example_root(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def run_example(
+    invoke: cli.Invoke, example_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> cli.Invoke:
+    """`kieumau --root EXAMPLE_ROOT ARGS`, run from the example root (relative paths)."""
+    monkeypatch.chdir(example_root)
+
+    def run(*args: str) -> cli.Run:
+        return invoke("--root", str(example_root), *args)
+
+    return run
+
+
+@pytest.fixture
 def shipped_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The repository's criteria/ and wards/, copied where no git history reaches them
     (goldens must not change when someone commits)."""

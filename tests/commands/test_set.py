@@ -1,4 +1,4 @@
-"""`kieumau init` and `kieumau set` end to end: what a user types, what lands in the file."""
+"""`kieumau set` end to end: what a user types, what lands in the file."""
 
 from __future__ import annotations
 
@@ -11,121 +11,18 @@ import pytest
 from kieumau_cli.edit import atomic as _atomic
 from tests.support.cli import Invoke
 from tests.support.data import EXAMPLE_WARD as MAU
-from tests.support.data import TODAY, copy_shipped
+from tests.support.data import copy_shipped
 from tests.support.editing import changed_lines, check_is_clean, leftovers, someone_writes_during
 
 
-@pytest.fixture
-def edit(invoke: Invoke, example_root: Path, monkeypatch: pytest.MonkeyPatch) -> Invoke:
-    """`kieumau --root <copy of tests/examples/valid> ...`, run from there (relative paths)."""
-    monkeypatch.chdir(example_root)
-    return lambda *args: invoke("--root", str(example_root), *args)
-
-
-# --- init --------------------------------------------------------------------------------------
-
-
-def test_init_writes_a_valid_ward_with_history_and_refuses_to_overwrite(
-    edit: Invoke, invoke: Invoke, example_root: Path
-) -> None:
-    result = edit("init", "tinh-mau/phuong-moi", "--criteria", "bo-mau", "--name", "Phường Mới")
-    assert result.exit_code == 0, result.stderr
-    assert "Đã tạo wards/tinh-mau/phuong-moi.yaml: 4 tiêu chí theo bộ bo-mau@1." in result.stdout
-    path = example_root / "wards" / "tinh-mau" / "phuong-moi.yaml"
-    text = path.read_text(encoding="utf-8")
-    lines = text.splitlines()
-    assert lines[0] == "# yaml-language-server: $schema=../../schemas/ward.schema.json"
-    assert lines[1].startswith("# Công an phường Mới (Tỉnh Mẫu)")
-    assert 'unit: "Công an phường Mới"' in lines  # default unit
-    assert 'province_name: "Tỉnh Mẫu"' in lines  # taken from the ward already in tinh-mau
-    assert "kind: phuong" in lines and "criteria: bo-mau@1" in lines
-    assert "  kind: illustrative" in lines
-    assert text.count("    status: not_met\n") == 4
-    assert (
-        f'  - {{date: {TODAY}, criterion: C04, from: unknown, to: not_met, note: "khởi tạo '
-        '(kieumau init)"}' in lines
-    )
-    check_is_clean(invoke, example_root, path)
-    status = edit("status", "tinh-mau/phuong-moi", "--format", "json")
-    assert '"met": 0' in status.stdout and '"not_met": 4' in status.stdout
-
-    again = edit("init", "tinh-mau/phuong-moi", "--criteria", "bo-mau@1", "--name", "X")
-    assert again.exit_code == 2
-    assert "không ghi đè" in again.stderr
-    assert path.read_text(encoding="utf-8") == text
-
-
-def test_init_options_and_kind_from_the_name(edit: Invoke, example_root: Path) -> None:
-    result = edit(
-        "init", "tinh-moi/xa-son-ha", "--criteria", "bo-mau@1", "--name", "Xã Sơn Hà",
-        "--province-name", "Tỉnh Mới", "--by", "Trưởng Công an xã", "--date", "15/02/2026",
-    )  # fmt: skip
-    # bo-mau applies to phuong only: the file would not validate, so nothing is written
-    assert result.exit_code == 1
-    assert "error[kind-mismatch]" in result.stderr
-    assert not (example_root / "wards" / "tinh-moi").exists()
-
-    ok = edit(
-        "init", "tinh-moi/xa-son-ha", "--criteria", "bo-mau@1", "--name", "Xã Sơn Hà",
-        "--province-name", "Tỉnh Mới", "--kind", "phuong", "--unit", "Công an xã Sơn Hà",
-        "--by", "Trưởng Công an xã", "--date", "15/02/2026",
-    )  # fmt: skip
-    assert ok.exit_code == 0, ok.stderr
-    text = (example_root / "wards" / "tinh-moi" / "xa-son-ha.yaml").read_text(encoding="utf-8")
-    assert "date: 2026-02-15" in text and 'by: "Trưởng Công an xã"' in text
-
-
-@pytest.mark.parametrize(
-    ("args", "message"),
-    [
-        (["Phường Mới", "--criteria", "bo-mau@1"], "ví dụ 'thanh-hoa/phuong-moi'"),
-        (["tinh-mau/Phường Mới", "--criteria", "bo-mau@1"], "'tinh-mau/phuong-moi'"),
-        (["tinh-mau/../x", "--criteria", "bo-mau@1"], "không phải TỈNH/PHƯỜNG"),
-        (
-            ["tinh-mau/phuong-moi", "--criteria", "bo-mau@9"],
-            "không tìm thấy bộ tiêu chí 'bo-mau@9'",
-        ),
-        (["tinh-khac/phuong-moi", "--criteria", "bo-mau@1"], "cần --province-name"),
-    ],
-)
-def test_init_refuses_bad_arguments(
-    edit: Invoke, example_root: Path, args: list[str], message: str
-) -> None:
-    result = edit("init", *args, "--name", "Phường Mới")
-    assert result.exit_code == 2
-    assert message in result.stderr
-    assert sorted(p.name for p in (example_root / "wards").rglob("*")) == [
-        "phuong-mau.yaml",
-        "tinh-mau",
-    ]
-
-
-def test_init_refuses_a_future_date_with_checks_diagnostic(
-    edit: Invoke, example_root: Path
-) -> None:
-    result = edit(
-        "init", "tinh-mau/phuong-moi", "--criteria", "bo-mau@1", "--name", "Phường Mới",
-        "--date", "2026-02-21",
-    )  # fmt: skip
-    assert result.exit_code == 1
-    assert re.search(
-        r"^wards/tinh-mau/phuong-moi\.yaml:\d+:\d+: error\[history-future\]: ngày 2026-02-21 nằm "
-        r"trong tương lai \(hôm nay 2026-02-20\)$",
-        result.stderr,
-        re.MULTILINE,
-    )
-    assert not (example_root / "wards" / "tinh-mau" / "phuong-moi.yaml").exists()
-
-
-# --- set ------------------------------------------------------------------------------------------
-
-
 def test_set_changes_status_and_appends_history_in_one_write(
-    edit: Invoke, invoke: Invoke, example_root: Path
+    run_example: Invoke, invoke: Invoke, example_root: Path
 ) -> None:
     path = example_root / MAU
     before = path.read_text(encoding="utf-8")
-    result = edit("set", "phuong-mau", "C03", "met", "--note", "Đủ máy tính", "--by", "Tổ tiếp dân")
+    result = run_example(
+        "set", "phuong-mau", "C03", "met", "--note", "Đủ máy tính", "--by", "Tổ tiếp dân"
+    )
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines() == [
         "Đã ghi wards/tinh-mau/phuong-mau.yaml.",
@@ -146,11 +43,11 @@ def test_set_changes_status_and_appends_history_in_one_write(
 
 
 def test_set_several_criteria_and_fields_only(
-    edit: Invoke, invoke: Invoke, example_root: Path
+    run_example: Invoke, invoke: Invoke, example_root: Path
 ) -> None:
     path = example_root / MAU
     before = path.read_text(encoding="utf-8")
-    result = edit(
+    result = run_example(
         "set", "tinh-mau/phuong-mau", "C03,c4", "-", "--owner", "Tổ Tổng hợp",
         "--due", "2026-04-30", "--evidence", "Sổ tiếp nhận tin báo=https://x.vn/a?b=c",
         "--reading", "97,5", "--date", "2026-02-19",
@@ -164,12 +61,14 @@ def test_set_several_criteria_and_fields_only(
     assert "      - value: 97.5\n        date: 2026-02-19\n" in after
     check_is_clean(invoke, example_root, path)
     # "" clears a field
-    cleared = edit("set", "phuong-mau", "C04", "--due", "")
+    cleared = run_example("set", "phuong-mau", "C04", "--due", "")
     assert cleared.exit_code == 0
     assert path.read_text(encoding="utf-8").count("due: 2026-04-30") == 1
 
 
-def test_set_that_changes_nothing_does_not_touch_the_file(edit: Invoke, example_root: Path) -> None:
+def test_set_that_changes_nothing_does_not_touch_the_file(
+    run_example: Invoke, example_root: Path
+) -> None:
     path = example_root / MAU
     raw, stat = path.read_bytes(), path.stat()
     for args in (
@@ -178,7 +77,7 @@ def test_set_that_changes_nothing_does_not_touch_the_file(edit: Invoke, example_
         ["C01", "--evidence", "Nghị quyết số 01-NQ/ĐU=01-NQ/ĐU"],
         ["C03", "in_progress", "--reading", "92.5", "--date", "2026-02-01"],
     ):
-        result = edit("set", "phuong-mau", *args)
+        result = run_example("set", "phuong-mau", *args)
         assert (result.exit_code, result.stdout) == (0, "Không có gì thay đổi; tệp giữ nguyên.\n")
     assert path.read_bytes() == raw
     assert path.stat().st_mtime_ns == stat.st_mtime_ns
@@ -263,10 +162,10 @@ def test_set_on_dong_son_keeps_every_comment_quote_and_blank_line(
     ],
 )
 def test_set_refuses_invalid_input_with_checks_diagnostics(
-    edit: Invoke, example_root: Path, args: list[str], expected: list[str]
+    run_example: Invoke, example_root: Path, args: list[str], expected: list[str]
 ) -> None:
     raw = (example_root / MAU).read_bytes()
-    result = edit("set", "phuong-mau", *args)
+    result = run_example("set", "phuong-mau", *args)
     assert result.exit_code == 1
     lines = [line for line in result.stderr.splitlines() if "error[" in line]
     assert len(lines) >= len(expected)
@@ -278,14 +177,14 @@ def test_set_refuses_invalid_input_with_checks_diagnostics(
     assert leftovers(example_root / MAU.parent) == []
 
 
-def test_set_with_a_reason_is_accepted(edit: Invoke, example_root: Path) -> None:
-    result = edit("set", "phuong-mau", "C04", "không-áp-dụng", "--reason", "Trụ sở chung")
+def test_set_with_a_reason_is_accepted(run_example: Invoke, example_root: Path) -> None:
+    result = run_example("set", "phuong-mau", "C04", "không-áp-dụng", "--reason", "Trụ sở chung")
     assert result.exit_code == 0, result.stderr
     assert "    reason: Trụ sở chung\n" in (example_root / MAU).read_text(encoding="utf-8")
 
 
 def test_set_refuses_a_file_check_refuses_with_the_same_lines(
-    edit: Invoke, example_root: Path
+    run_example: Invoke, example_root: Path
 ) -> None:
     path = example_root / MAU
     path.write_text(
@@ -293,8 +192,8 @@ def test_set_refuses_a_file_check_refuses_with_the_same_lines(
         encoding="utf-8",
     )
     raw = path.read_bytes()
-    check = edit("check", str(path))
-    result = edit("set", "phuong-mau", "C02", "in_progress")
+    check = run_example("check", str(path))
+    result = run_example("set", "phuong-mau", "C02", "in_progress")
     assert result.exit_code == 1
     assert check.stdout and check.stdout.splitlines()[0] in result.stderr.splitlines()
     assert "error[unknown-key]: khóa không hợp lệ 'ownr'; có phải ý bạn là 'owner'?" in check.stdout
@@ -302,11 +201,11 @@ def test_set_refuses_a_file_check_refuses_with_the_same_lines(
 
 
 def test_set_refuses_when_someone_else_wrote_meanwhile(
-    edit: Invoke, example_root: Path, monkeypatch: pytest.MonkeyPatch
+    run_example: Invoke, example_root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = example_root / MAU
     theirs = someone_writes_during(monkeypatch, path)
-    result = edit("set", "phuong-mau", "C04", "in_progress")
+    result = run_example("set", "phuong-mau", "C04", "in_progress")
     assert result.exit_code == 1
     assert "đã bị thay đổi trên đĩa" in result.stderr and "nothing written" in result.stderr
     assert path.read_text(encoding="utf-8") == theirs
@@ -314,7 +213,7 @@ def test_set_refuses_when_someone_else_wrote_meanwhile(
 
 
 def test_an_interrupted_write_leaves_the_file_intact(
-    edit: Invoke, example_root: Path, monkeypatch: pytest.MonkeyPatch
+    run_example: Invoke, example_root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = example_root / MAU
     raw = path.read_bytes()
@@ -323,23 +222,25 @@ def test_an_interrupted_write_leaves_the_file_intact(
         raise OSError(5, "Input/output error")
 
     monkeypatch.setattr(_atomic.os, "fsync", power_cut)
-    result = edit("set", "phuong-mau", "C04", "in_progress")
+    result = run_example("set", "phuong-mau", "C04", "in_progress")
     assert result.exit_code == 2
     assert "không ghi được phuong-mau.yaml: Input/output error; tệp gốc giữ nguyên" in result.stderr
     assert path.read_bytes() == raw
     assert leftovers(path.parent) == []
 
 
-def test_crlf_bom_and_nfd_files(edit: Invoke, invoke: Invoke, example_root: Path) -> None:
+def test_crlf_bom_and_nfd_files(run_example: Invoke, invoke: Invoke, example_root: Path) -> None:
     path = example_root / MAU
     nfd = unicodedata.normalize("NFD", path.read_text(encoding="utf-8"))
     path.write_bytes(b"\xef\xbb\xbf" + nfd.replace("\n", "\r\n").encode("utf-8"))
     raw = path.read_bytes()
-    assert edit("set", "phuong-mau", "C01", "--owner", "Đội trưởng").stdout.startswith("Không")
+    assert run_example("set", "phuong-mau", "C01", "--owner", "Đội trưởng").stdout.startswith(
+        "Không"
+    )
     assert path.read_bytes() == raw  # a no-op leaves even an NFD file as it is
 
     note = unicodedata.normalize("NFD", "Đã bổ sung")
-    result = edit("set", "phuong-mau", "C04", "in_progress", "--note", note)
+    result = run_example("set", "phuong-mau", "C04", "in_progress", "--note", note)
     assert result.exit_code == 0, result.stderr
     written = path.read_bytes()
     assert written.startswith(b"\xef\xbb\xbf")
@@ -350,17 +251,17 @@ def test_crlf_bom_and_nfd_files(edit: Invoke, invoke: Invoke, example_root: Path
     check_is_clean(invoke, example_root, path)
 
 
-def test_set_usage_errors(edit: Invoke) -> None:
-    nothing = edit("set", "phuong-mau", "C01")
+def test_set_usage_errors(run_example: Invoke) -> None:
+    nothing = run_example("set", "phuong-mau", "C01")
     assert nothing.exit_code == 2 and "không có gì để đổi" in nothing.stderr
-    missing = edit("set", "phuong-mauu", "C01", "met")
+    missing = run_example("set", "phuong-mauu", "C01", "met")
     assert (
         missing.exit_code == 2 and "có phải (did you mean): tinh-mau/phuong-mau?" in missing.stderr
     )
 
 
-def test_set_in_english(edit: Invoke) -> None:
-    result = edit("set", "phuong-mau", "C04", "in_progress", "--lang", "en")
+def test_set_in_english(run_example: Invoke) -> None:
+    result = run_example("set", "phuong-mau", "C04", "in_progress", "--lang", "en")
     assert result.stdout.splitlines() == [
         "Wrote wards/tinh-mau/phuong-mau.yaml.",
         "  C04: Not met → In progress",
@@ -377,20 +278,8 @@ def test_the_bundled_data_is_never_edited(
     assert "không sửa dữ liệu mẫu đi kèm" in result.stderr
 
 
-def test_init_notices_about_slugs(edit: Invoke) -> None:
-    result = edit(
-        "init", "tinh-khac/phuong-mau", "--criteria", "bo-mau@1", "--name", "Phường Mẫu Mới",
-        "--province-name", "Tỉnh Khác",
-    )  # fmt: skip
-    assert result.exit_code == 0, result.stderr
-    assert result.stderr.splitlines() == [
-        "lưu ý: mã 'phuong-mau' khác mã suy từ tên 'Phường Mẫu Mới' (phuong-mau-moi)",
-        "lưu ý: 'phuong-mau' cũng có ở tinh-mau/phuong-mau; khi gọi lệnh hãy ghi rõ tỉnh/phường",
-    ]
-
-
 def test_a_criterion_missing_from_status_is_added_in_set_order(
-    edit: Invoke, example_root: Path
+    run_example: Invoke, example_root: Path
 ) -> None:
     path = example_root / MAU
     text = path.read_text(encoding="utf-8")
@@ -398,7 +287,7 @@ def test_a_criterion_missing_from_status_is_added_in_set_order(
         text = text[: text.index(first)] + text[text.index(last) :]
     kept = [line for line in text.splitlines(keepends=True) if "criterion: C02" not in line]
     path.write_text("".join(kept), encoding="utf-8")
-    result = edit("set", "phuong-mau", "C02", "in_progress", "--owner", "Tổ A")
+    result = run_example("set", "phuong-mau", "C02", "in_progress", "--owner", "Tổ A")
     assert result.exit_code == 0, result.stderr
     assert "  C02: Chưa đánh giá → Đang thực hiện" in result.stdout
     after = path.read_text(encoding="utf-8")
