@@ -1,4 +1,4 @@
-"""`kieumau list` and `kieumau criteria` end to end."""
+"""`kieumau list` end to end."""
 
 from __future__ import annotations
 
@@ -8,6 +8,11 @@ import json
 from pathlib import Path
 
 from tests.support.cli import Invoke
+from tests.support.golden import repository_golden_tests
+
+LIST_GOLDENS = [("list.vi.txt", []), ("list.csv", ["--format", "csv"])]
+
+test_list_golden = repository_golden_tests(["list"], LIST_GOLDENS)
 
 
 def test_list_formats_agree(invoke: Invoke, example_root: Path) -> None:
@@ -49,30 +54,3 @@ def test_list_marks_a_broken_ward_and_exits_1(invoke: Invoke, example_root: Path
     assert rows["tinh-mau/phuong-hong"]["problem"] == "invalid"
     assert rows["tinh-mau/phuong-mau"]["met"] == 2
     assert "phuong-hong.yaml:2:1: error[yaml-syntax]" in result.stderr
-
-
-def test_criteria_lists_and_shows_a_set_with_provenance(invoke: Invoke, example_root: Path) -> None:
-    listing = invoke("--root", str(example_root), "criteria", "-f", "json")
-    assert json.loads(listing.stdout) == [
-        {
-            "ref": "bo-mau@1",
-            "id": "bo-mau",
-            "version": "1",
-            "title": "Bộ tiêu chí mẫu dùng cho kiểm thử",
-            "criteria": 4,
-            "groups": 2,
-            "provenance": "illustrative",
-        }
-    ]
-    shown = invoke("--root", str(example_root), "criteria", "bo-mau@1")
-    assert shown.exit_code == 0
-    assert "N2. An ninh, trật tự" in shown.stdout
-    assert "minh họa (chưa có nguồn chính thức)" in shown.stdout
-    assert "≥ 100 %" in shown.stdout
-    assert invoke("--root", str(example_root), "criteria", "bo-mau").stdout == shown.stdout
-
-
-def test_criteria_unknown_set_suggests_available(invoke: Invoke, example_root: Path) -> None:
-    result = invoke("--root", str(example_root), "criteria", "bo-mau@9")
-    assert result.exit_code == 2
-    assert "bo-mau@1" in result.stderr

@@ -8,6 +8,18 @@ from pathlib import Path
 import pytest
 
 from tests.support.cli import Invoke
+from tests.support.golden import repository_golden_tests
+
+# The station the README opens with, from the top of the repository.
+STATUS_GOLDENS = [
+    ("status-dong-son.vi.txt", []),
+    ("status-dong-son.en.txt", ["--lang", "en"]),
+    ("status-dong-son.vi.md", ["--format", "md"]),
+    ("status-dong-son.json", ["--format", "json"]),
+    ("status-dong-son.as-of-2026-02-08.json", ["--as-of", "2026-02-08", "-f", "json"]),
+]
+
+test_status_golden = repository_golden_tests(["status", "phuong-dong-son"], STATUS_GOLDENS)
 
 
 def test_status_text_shows_score_table_and_missing(invoke: Invoke, example_root: Path) -> None:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from tests.support.cli import Invoke
-from tests.support.data import GOLDEN
+from tests.support.data import GOLDEN, REPO
 from tests.support.html import assert_document_structure
 
 
@@ -22,12 +23,14 @@ def check_golden(request: pytest.FixtureRequest, name: str, text: str) -> None:
 
 def golden_run(invoke: Invoke, request: pytest.FixtureRequest, name: str, *args: str) -> str:
     """Run kieumau, compare stdout with tests/golden/NAME; HTML must also parse and keep
-    its promises."""
+    its promises, JSON must parse."""
     result = invoke(*args)
     assert result.exit_code == 0, result.stderr
     check_golden(request, name, result.stdout)
     if name.endswith(".html"):
         assert_document_structure(result.stdout, "en" if ".en." in name else "vi")
+    if name.endswith(".json"):
+        json.loads(result.stdout)
     return result.stdout
 
 
@@ -47,5 +50,30 @@ def golden_tests(command: list[str], cases: list[tuple[str, list[str]]]) -> Gold
         request: pytest.FixtureRequest,
     ) -> None:
         golden_run(invoke, request, name, "--root", str(shipped_root), *command, *args)
+
+    return test
+
+
+RepositoryGoldenTest = Callable[
+    [str, list[str], Invoke, pytest.MonkeyPatch, pytest.FixtureRequest], None
+]
+
+
+def repository_golden_tests(
+    command: list[str], cases: list[tuple[str, list[str]]]
+) -> RepositoryGoldenTest:
+    """Like `golden_tests`, but `kieumau COMMAND ARGS` runs at the top of this repository
+    and finds its data there, as in the README."""
+
+    @pytest.mark.parametrize(("name", "args"), cases, ids=[case[0] for case in cases])
+    def test(
+        name: str,
+        args: list[str],
+        invoke: Invoke,
+        monkeypatch: pytest.MonkeyPatch,
+        request: pytest.FixtureRequest,
+    ) -> None:
+        monkeypatch.chdir(REPO)
+        golden_run(invoke, request, name, *command, *args)
 
     return test
