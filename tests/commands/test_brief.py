@@ -270,33 +270,6 @@ def test_brief_html_parses_and_writes_a_file(invoke: Invoke, example_root: Path)
     assert next(h.text for h in root.iter("h2")) == "1. Tình hình chung"
 
 
-def test_git_log_rebuilds_every_version_of_the_file_from_one_log(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from kieumau_cli.load.git_log import file_log
-
-    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
-    path = tmp_path / "w.yaml"
-    git(tmp_path, "init", "-q")
-    versions = ["a: 1\n\nb: |\n  x\n\n  y\n", "a: 2\n\nb: |\n  x\n\n  y", "a: 3\r\nc: đ\n"]
-    for day, text in enumerate(versions, start=1):
-        path.write_bytes(text.encode("utf-8"))
-        commit_all(tmp_path, f"phiên bản {day}", f"2026-02-0{day}T23:30:00+07:00")
-    path.unlink()
-    commit_all(tmp_path, "xóa", "2026-02-05T00:10:00+07:00", author="Người Xóa")
-    log = file_log(path)
-    assert log.state == "ok"
-    revisions = log.revisions
-    assert [r.subject for r in revisions] == ["phiên bản 1", "phiên bản 2", "phiên bản 3", "xóa"]
-    assert [r.date.day for r in revisions] == [1, 2, 3, 5]  # the author's own day, not UTC
-    assert revisions[0].before is None and revisions[0].after == versions[0]
-    assert revisions[1].before == versions[0]
-    assert revisions[1].after == versions[1] + "\n"  # "\ No newline at end of file"
-    assert revisions[2].after == versions[2]
-    assert revisions[3].after is None and revisions[3].author == "Người Xóa"
-    assert file_log(tmp_path / "never.yaml").state == "untracked"
-
-
 def test_a_status_edited_but_not_yet_committed_is_listed_as_such(
     invoke: Invoke, repo: Path
 ) -> None:
@@ -307,3 +280,56 @@ def test_a_status_edited_but_not_yet_committed_is_listed_as_such(
         "_(sửa trong tệp, chưa commit và chưa ghi vào lịch sử)_"
     ) in out
     assert "git log của tệp (0 commit trong kỳ)" in out
+
+
+# --- periods: the CLI refuses what it cannot use, with exit code 2 and a clear message ---
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--week", "2025-W53"], "2025 có 52 tuần ISO"),
+        (["--week", "tuần-7"], "viết dạng 2026-W07"),
+        (["--since", "2026-02-30"], "ngày không hợp lệ"),
+        (["--since", "2026-02-10", "--until", "2026-02-01"], "--since is after --until"),
+        (["--until", "2026-02-10"], "--until cần đi kèm --since"),
+        (["--week", "2026-W07", "--since", "2026-02-01"], "không dùng cả hai"),
+        (["--week", "2026-W10"], "has not started yet"),
+        (["--stalled-weeks", "0"], "--stalled-weeks"),
+    ],
+)
+def test_brief_rejects_bad_periods_with_exit_2(
+    invoke: Invoke, example_root: Path, args: list[str], message: str
+) -> None:
+    result = invoke("--root", str(example_root), "brief", "phuong-mau", *args)
+    assert result.exit_code == 2, result.stdout
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def test_2026_w53_is_refused_but_2020_w53_is_accepted(invoke: Invoke, example_root: Path) -> None:
+    # 2026 does have 53 ISO weeks; W53 is refused only because it has not started yet.
+    late = invoke("--root", str(example_root), "brief", "phuong-mau", "--week", "2026-W53")
+    assert late.exit_code == 2 and "has not started yet" in late.stderr
+    old = invoke("--root", str(example_root), "brief", "phuong-mau", "--week", "2020-W53")
+    assert old.exit_code == 0, old.stderr
+    assert "Báo cáo giao ban tuần 53/2020" in old.stdout
+    assert "Từ ngày 28/12/2020 đến ngày 03/01/2021" in old.stdout
+
+
+def test_brief_default_is_the_current_iso_week(invoke: Invoke, example_root: Path) -> None:
+    result = invoke("--root", str(example_root), "brief", "phuong-mau")
+    assert result.exit_code == 0, result.stderr
+    assert "tuần 08/2026" in result.stdout  # KIEUMAU_TODAY is 2026-02-20
+    assert "Từ ngày 16/02/2026 đến ngày 22/02/2026" in result.stdout
+
+
+def test_brief_over_a_date_range_compares_with_the_day_before(
+    invoke: Invoke, example_root: Path
+) -> None:
+    result = invoke("--root", str(example_root), "brief", "phuong-mau", "--since", "01/02/2026")
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert "Từ ngày 01/02/2026 đến ngày 20/02/2026" in out
+    assert "(+1 so với ngày 31/01/2026)" in out  # C02 met on 10/02
+    assert "## 2. Kết quả trong kỳ" in out and "## 4. Nhiệm vụ kỳ tới" in out

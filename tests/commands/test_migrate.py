@@ -1,4 +1,5 @@
-"""`kieumau migrate`: the status rule, version chains, the diff, and real shipped wards."""
+"""`kieumau migrate`: version chains, the diff, and real shipped wards (the status rule
+itself: tests/edit/test_migrate.py)."""
 
 from __future__ import annotations
 
@@ -6,21 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from kieumau_cli.edit.migrate import combine
 from kieumau_cli.edit.tree import unified_diff
-from kieumau_cli.load.models import HistoryEntry, Status
-from kieumau_cli.results.score import epoch_start
 from tests.support.cli import Invoke
 from tests.support.data import copy_shipped
 from tests.support.editing import check_is_clean, someone_writes_during
-
-M, N, P, A, U = (
-    Status.MET,
-    Status.NOT_MET,
-    Status.IN_PROGRESS,
-    Status.NOT_APPLICABLE,
-    Status.UNKNOWN,
-)
 
 SET_2 = """\
 # Test fixture: version 2 of the tiny set. Not real data.
@@ -181,40 +171,6 @@ def root(example_root: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def run(invoke: Invoke, root: Path) -> Invoke:
     return lambda *args: invoke("--root", str(root), *args)
-
-
-# --- the rule ---------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("parts", "expected"),
-    [
-        ((), N),  # a new criterion starts not met
-        ((M,), M), ((M, M), M), ((M, A), M),  # not applicable parts are left out
-        ((A, A), A),
-        ((M, P), P), ((M, N), N), ((P, N), N),  # the least done part decides
-        ((M, U), U),  # an unassessed part keeps it from being met...
-        ((P, U), P), ((N, U), N),  # ...but does not hide what is known
-        ((U,), U),
-    ],
-)  # fmt: skip
-def test_combine(parts: tuple[Status, ...], expected: Status) -> None:
-    assert combine(parts) is expected
-
-
-def test_epoch_start() -> None:
-    def entry(criterion: str, migrated: str | None = None) -> HistoryEntry:
-        return HistoryEntry.model_validate(
-            {"date": "2026-01-01", "criterion": criterion, "from": "unknown", "to": "met",
-             "migrated_from": migrated}
-        )  # fmt: skip
-
-    assert epoch_start([entry("C01"), entry("C02")]) == 0
-    old = [entry("C01"), entry("C09")]
-    first = [entry("C01", "x@1"), entry("C02", "x@1")]
-    second = [entry("T1", "x@2")]
-    assert epoch_start([*old, *first, entry("C01")]) == 2
-    assert epoch_start([*old, *first, entry("C01"), *second, entry("T1")]) == 5
 
 
 # --- the command ------------------------------------------------------------------------------

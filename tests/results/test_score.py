@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from kieumau_cli.load.models import CriteriaSet, Status, Ward
-from kieumau_cli.results.score import score, statuses_as_of
+from kieumau_cli.load.models import CriteriaSet, HistoryEntry, Status, Ward
+from kieumau_cli.results.score import epoch_start, score, statuses_as_of
 
 ILLUSTRATIVE = {"kind": "illustrative", "note": "test"}
 
@@ -113,3 +113,18 @@ def test_as_of_rebuilds_state_from_history() -> None:
     assert at("2026-01-10")["C01"] is Status.IN_PROGRESS  # an entry counts on its own day
     assert at("2026-02-04") == {"C01": Status.MET, "C02": Status.UNKNOWN, "C03": Status.NOT_MET}
     assert at("2026-03-01") == statuses_as_of(ward, criteria_set)
+
+
+def test_epoch_start() -> None:
+    def entry(criterion: str, migrated: str | None = None) -> HistoryEntry:
+        return HistoryEntry.model_validate(
+            {"date": "2026-01-01", "criterion": criterion, "from": "unknown", "to": "met",
+             "migrated_from": migrated}
+        )  # fmt: skip
+
+    assert epoch_start([entry("C01"), entry("C02")]) == 0
+    old = [entry("C01"), entry("C09")]
+    first = [entry("C01", "x@1"), entry("C02", "x@1")]
+    second = [entry("T1", "x@2")]
+    assert epoch_start([*old, *first, entry("C01")]) == 2
+    assert epoch_start([*old, *first, entry("C01"), *second, entry("T1")]) == 5

@@ -1,10 +1,9 @@
-"""ISO weeks and reporting periods, including the year boundary, and how `brief`
-reports a week or date it cannot use."""
+"""ISO weeks and reporting periods, including the year boundary (how `brief` reports a
+week or date it cannot use: tests/commands/test_brief.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -19,7 +18,6 @@ from kieumau_cli.results.weeks import (
     week_period,
     weeks_in_year,
 )
-from tests.support.cli import Invoke
 
 D = dt.date
 
@@ -94,56 +92,3 @@ def test_custom_range_and_the_range_after_it() -> None:
     with pytest.raises(PeriodError):
         date_range(D(2026, 2, 10), D(2026, 2, 1))
     assert format_week(2026, 7) == "2026-W07"
-
-
-# --- the CLI refuses what it cannot use, with exit code 2 and a clear message -------------
-
-
-@pytest.mark.parametrize(
-    ("args", "message"),
-    [
-        (["--week", "2025-W53"], "2025 có 52 tuần ISO"),
-        (["--week", "tuần-7"], "viết dạng 2026-W07"),
-        (["--since", "2026-02-30"], "ngày không hợp lệ"),
-        (["--since", "2026-02-10", "--until", "2026-02-01"], "--since is after --until"),
-        (["--until", "2026-02-10"], "--until cần đi kèm --since"),
-        (["--week", "2026-W07", "--since", "2026-02-01"], "không dùng cả hai"),
-        (["--week", "2026-W10"], "has not started yet"),
-        (["--stalled-weeks", "0"], "--stalled-weeks"),
-    ],
-)
-def test_brief_rejects_bad_periods_with_exit_2(
-    invoke: Invoke, example_root: Path, args: list[str], message: str
-) -> None:
-    result = invoke("--root", str(example_root), "brief", "phuong-mau", *args)
-    assert result.exit_code == 2, result.stdout
-    assert message in result.stderr
-    assert "Traceback" not in result.stderr and result.stdout == ""
-
-
-def test_2026_w53_is_refused_but_2020_w53_is_accepted(invoke: Invoke, example_root: Path) -> None:
-    # 2026 does have 53 ISO weeks; W53 is refused only because it has not started yet.
-    late = invoke("--root", str(example_root), "brief", "phuong-mau", "--week", "2026-W53")
-    assert late.exit_code == 2 and "has not started yet" in late.stderr
-    old = invoke("--root", str(example_root), "brief", "phuong-mau", "--week", "2020-W53")
-    assert old.exit_code == 0, old.stderr
-    assert "Báo cáo giao ban tuần 53/2020" in old.stdout
-    assert "Từ ngày 28/12/2020 đến ngày 03/01/2021" in old.stdout
-
-
-def test_brief_default_is_the_current_iso_week(invoke: Invoke, example_root: Path) -> None:
-    result = invoke("--root", str(example_root), "brief", "phuong-mau")
-    assert result.exit_code == 0, result.stderr
-    assert "tuần 08/2026" in result.stdout  # KIEUMAU_TODAY is 2026-02-20
-    assert "Từ ngày 16/02/2026 đến ngày 22/02/2026" in result.stdout
-
-
-def test_brief_over_a_date_range_compares_with_the_day_before(
-    invoke: Invoke, example_root: Path
-) -> None:
-    result = invoke("--root", str(example_root), "brief", "phuong-mau", "--since", "01/02/2026")
-    assert result.exit_code == 0, result.stderr
-    out = result.stdout
-    assert "Từ ngày 01/02/2026 đến ngày 20/02/2026" in out
-    assert "(+1 so với ngày 31/01/2026)" in out  # C02 met on 10/02
-    assert "## 2. Kết quả trong kỳ" in out and "## 4. Nhiệm vụ kỳ tới" in out
