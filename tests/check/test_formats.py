@@ -13,17 +13,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from kieumau_cli.check.diagnostics import CODES, Diagnostic
-from kieumau_cli.check.rules import CheckResult
-from kieumau_cli.render.github import escape_data, escape_property, format_annotation
-from kieumau_cli.render.sarif import sarif_log
+from kieumau_cli.check.diagnostics import CODES
 from tests.support.cli import Invoke
-from tests.support.data import SARIF_SCHEMA as SARIF_SCHEMA_PATH
-from tests.support.data import VALID_ROOT
+from tests.support.data import VALID_ROOT, sarif_schema
 from tests.support.golden import check_golden
-
-SARIF_SCHEMA = json.loads(SARIF_SCHEMA_PATH.read_text(encoding="utf-8"))
-
 
 FORMATS = [("text", "check.txt"), ("json", "check.json"), ("github", "check.github.txt")]
 FORMATS += [("sarif", "check.sarif.json")]
@@ -62,7 +55,7 @@ def test_every_format_reports_the_same_findings(findings_root: Path, invoke: Inv
 def test_sarif_is_valid_against_the_official_schema(findings_root: Path, invoke: Invoke) -> None:
     for lang in ("vi", "en"):
         log = json.loads(invoke("check", "--format", "sarif", "--lang", lang).stdout)
-        jsonschema.Draft4Validator(SARIF_SCHEMA).validate(log)
+        jsonschema.Draft4Validator(sarif_schema()).validate(log)
         assert log["version"] == "2.1.0"
 
 
@@ -73,7 +66,7 @@ def test_clean_sarif_is_valid_and_lists_every_rule(
     result = invoke("check", "--format", "sarif")
     assert result.exit_code == 0
     log = json.loads(result.stdout)
-    jsonschema.Draft4Validator(SARIF_SCHEMA).validate(log)
+    jsonschema.Draft4Validator(sarif_schema()).validate(log)
     run = log["runs"][0]
     assert run["results"] == []
     driver = run["tool"]["driver"]
@@ -85,51 +78,3 @@ def test_clean_sarif_is_valid_and_lists_every_rule(
         assert rule["shortDescription"]["text"] and rule["help"]["text"]
         assert " / " in rule["fullDescription"]["text"]
         assert "{" not in rule["shortDescription"]["text"]
-
-
-def test_sarif_rule_index_points_at_the_rule() -> None:
-    result = CheckResult(
-        1, [Diagnostic("wards/a b/x.yaml", 3, 7, "history-noop", {"id": "C1", "status": "met"})]
-    )
-    log = sarif_log(result, "en")
-    run = log["runs"][0]
-    item = run["results"][0]
-    assert run["tool"]["driver"]["rules"][item["ruleIndex"]]["id"] == "history-noop"
-    assert (
-        item["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "wards/a%20b/x.yaml"
-    )
-    absolute = sarif_log(CheckResult(1, [Diagnostic("/srv/x.yaml", 1, 1, "empty-document")]), "vi")
-    location = absolute["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
-    assert location["artifactLocation"] == {"uri": "file:///srv/x.yaml"}
-    jsonschema.Draft4Validator(SARIF_SCHEMA).validate(log)
-
-
-def test_github_escaping() -> None:
-    assert escape_data("50% a\r\nb") == "50%25 a%0D%0Ab"
-    assert escape_property("a,b:c%\n") == "a%2Cb%3Ac%25%0A"
-    diagnostic = Diagnostic(
-        "wards/x,y:z.yaml", 2, 5, "yaml-syntax", {"problem": "bad: 100%,\nnext line"}
-    )
-    annotation = format_annotation(diagnostic, "en")
-    assert annotation == (
-        "::error file=wards/x%2Cy%3Az.yaml,line=2,col=5,title=yaml-syntax::"
-        "YAML syntax error: bad: 100%25,%0Anext line"
-    )
-    assert "\n" not in annotation
-
-
-def test_github_format_keeps_the_summary_on_stderr(findings_root: Path, invoke: Invoke) -> None:
-    result = invoke("check", "--format", "github")
-    assert all(line.startswith(("::error ", "::warning ")) for line in result.stdout.splitlines())
-    assert "lỗi" in result.stderr
-
-
-def test_parallel_check_gives_the_same_output(
-    findings_root: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("KIEUMAU_JOBS", "1")
-    alone = invoke("check", "--format", "json")
-    monkeypatch.setenv("KIEUMAU_JOBS", "2")
-    split = invoke("check", "--format", "json")
-    assert (split.exit_code, split.stdout) == (alone.exit_code, alone.stdout)
-    assert len(json.loads(split.stdout)) == 4

