@@ -1,10 +1,10 @@
-"""`kieumau schema`: the exported JSON Schema, the committed copies and the modelines."""
+"""The exported JSON Schema (load/schema.py): bilingual, the committed copies accept every
+shipped file and refuse what check refuses, and every shipped file's modeline resolves."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +13,7 @@ import pytest
 import yaml
 
 from kieumau_cli.load.schema import KINDS, MODELINE, json_schema
-from tests.support.cli import Invoke
-from tests.support.data import REPO, VALID_ROOT
+from tests.support.data import REPO, VALID_ROOT, committed_schema
 
 FOLDERS = {"criteria": "criteria", "ward": "wards"}
 SHIPPED = [
@@ -23,10 +22,6 @@ SHIPPED = [
     for path in sorted((REPO / folder).glob("*/*.yaml"))
 ]
 IDS = [path.relative_to(REPO).as_posix() for _, path in SHIPPED]
-
-
-def _committed(kind: str) -> Path:
-    return REPO / "schemas" / f"{kind}.schema.json"
 
 
 def _as_json(value: Any) -> Any:
@@ -41,19 +36,10 @@ def _as_json(value: Any) -> Any:
 
 
 def _validator(kind: str) -> jsonschema.protocols.Validator:
-    schema = json.loads(_committed(kind).read_text(encoding="utf-8"))
+    schema = json.loads(committed_schema(kind).read_text(encoding="utf-8"))
     cls = jsonschema.validators.validator_for(schema)
     cls.check_schema(schema)
     return cls(schema, format_checker=cls.FORMAT_CHECKER)
-
-
-@pytest.mark.parametrize("kind", sorted(KINDS))
-def test_committed_schema_is_what_the_command_prints(kind: str, invoke: Invoke) -> None:
-    result = invoke("schema", kind)
-    assert result.exit_code == 0
-    assert result.stdout == _committed(kind).read_text(encoding="utf-8"), (
-        f"regenerate it: kieumau schema {kind} > schemas/{kind}.schema.json"
-    )
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
@@ -72,7 +58,7 @@ def test_shipped_file_starts_with_a_modeline_that_resolves(kind: str, path: Path
     first = path.read_text(encoding="utf-8").splitlines()[0]
     assert first == MODELINE.format(kind=kind)
     target = (path.parent / first.split("$schema=", 1)[1]).resolve()
-    assert target == _committed(kind).resolve()
+    assert target == committed_schema(kind).resolve()
     assert target.is_file()
 
 
@@ -114,10 +100,3 @@ def test_numeric_versions_and_ids_are_accepted_as_the_loader_accepts_them() -> N
     data = _as_json(yaml.safe_load(path.read_text(encoding="utf-8")))
     data["version"] = 1
     _validator("criteria").validate(data)
-
-
-def test_wheel_bundles_the_schemas_beside_the_data() -> None:
-    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
-    include = config["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
-    assert include["schemas"] == "kieumau_cli/_bundled/schemas"
-    assert include["wards"] == "kieumau_cli/_bundled/wards"  # so ../../schemas resolves there too

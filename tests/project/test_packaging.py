@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tomllib
 import zipfile
 from pathlib import Path
 
@@ -62,3 +63,10 @@ def test_installed_wheel_runs_outside_the_repository(wheel: Path, tmp_path: Path
     assert result.exit_code == 0, result.stderr
     assert "11/22 tiêu chí đạt (50%)" in result.stdout
     assert str(target) in result.stderr  # the one-line notice names the bundled data
+
+
+def test_wheel_bundles_the_schemas_beside_the_data() -> None:
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    include = config["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
+    assert include["schemas"] == "kieumau_cli/_bundled/schemas"
+    assert include["wards"] == "kieumau_cli/_bundled/wards"  # so ../../schemas resolves there too

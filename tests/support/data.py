@@ -24,6 +24,11 @@ EXAMPLE_WARD = Path("wards") / "tinh-mau" / "phuong-mau.yaml"  # relative to VAL
 EXAMPLE_SET = Path("criteria") / "bo-mau" / "1.yaml"
 
 
+def committed_schema(kind: str) -> Path:
+    """schemas/KIND.schema.json, as committed (what `kieumau schema KIND` prints)."""
+    return REPO / "schemas" / f"{kind}.schema.json"
+
+
 @functools.cache
 def sarif_schema() -> Any:
     return json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))

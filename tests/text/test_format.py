@@ -1,4 +1,4 @@
-"""Vietnamese text helpers."""
+"""Vietnamese dates, numbers, percentages and slugs (text/format.py)."""
 
 from __future__ import annotations
 
@@ -76,20 +76,3 @@ def test_parse_dates_iso_and_day_first(text: str) -> None:
 def test_parse_rejects_impossible_dates(text: str) -> None:
     with pytest.raises(ValueError):
         parse_iso_date(text)
-
-
-@pytest.mark.parametrize(
-    ("word", "expected"),
-    [("C1", "C01"), ("c01", "C01"), ("C21", "C21"), ("C022", "C22"), ("xyz", None)],
-)
-def test_nearest_prefers_the_id_people_mean(word: str, expected: str | None) -> None:
-    from kieumau_cli.check.diagnostics import nearest
-
-    ids = [f"C{i:02d}" for i in range(1, 23)]
-    assert nearest(word, ids) == expected
-
-
-def test_nearest_reads_hyphens_as_underscores() -> None:
-    from kieumau_cli.check.diagnostics import nearest
-
-    assert nearest("not-met", ["met", "not_met", "in_progress"]) == "not_met"
