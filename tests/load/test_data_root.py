@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from kieumau_cli import __version__
 from kieumau_cli.load.repository import find_root
 from tests.support.cli import Invoke
 from tests.support.data import REPO
@@ -52,8 +51,3 @@ def test_walk_up_from_inside_the_repository(
     monkeypatch.chdir(REPO / "wards")
     result = invoke("status", "phuong-dong-son", "-f", "json")
     assert result.exit_code == 0 and result.stderr == ""
-
-
-def test_version(invoke: Invoke) -> None:
-    result = invoke("--version")
-    assert (result.exit_code, result.stdout.strip()) == (0, f"kieumau {__version__}")

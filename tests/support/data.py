@@ -22,6 +22,11 @@ TODAY = "2026-02-20"  # KIEUMAU_TODAY for every test (tests/conftest.py pins it)
 
 EXAMPLE_WARD = Path("wards") / "tinh-mau" / "phuong-mau.yaml"  # relative to VALID_ROOT
 EXAMPLE_SET = Path("criteria") / "bo-mau" / "1.yaml"
+DONG_SON = Path("wards") / "thanh-hoa" / "phuong-dong-son.yaml"  # relative to REPO
+
+# The fixed heading of every Vietnamese state document (Nghị định 30/2020/NĐ-CP).
+NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
 
 
 def committed_schema(kind: str) -> Path:
