@@ -7,6 +7,8 @@ from pathlib import Path
 from tests.support.cli import invoke_on
 from tests.support.html import parse_html, text_of
 
+ATOM = "{http://www.w3.org/2005/Atom}"  # the namespace of feed.xml
+
 
 def build_site(root: Path, output: Path, *args: str, **env: str) -> Path:
     result = invoke_on(root, "site", "-o", str(output), *args, **env)
