@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from kieumau_cli.errors import UsageError
-from kieumau_cli.load.git import Git
 from tests.support.cli import Invoke
 from tests.support.data import EXAMPLE_SET as SET
 from tests.support.data import EXAMPLE_WARD as WARD
@@ -84,18 +81,6 @@ def test_a_set_superseding_a_changed_set_is_rechecked(repo: Path, invoke: Invoke
     assert "error[unknown-set]" in result.stdout  # the ward pinning the deleted set
 
 
-def test_default_branch_detection(repo: Path, tmp_path: Path) -> None:
-    assert Git(repo).default_branch() == "main"
-    clone = tmp_path / "clone"
-    git(tmp_path, "clone", "-q", str(repo), str(clone))
-    assert Git(clone).default_branch() == "origin/main"
-    git(repo, "branch", "-q", "-m", "main", "master")
-    assert Git(repo).default_branch() == "master"
-    git(repo, "branch", "-q", "-m", "master", "trunk")
-    with pytest.raises(UsageError, match="nhánh mặc định"):
-        Git(repo).default_branch()
-
-
 def test_changed_in_a_clone_compares_with_the_merge_base(
     repo: Path, tmp_path: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -131,11 +116,6 @@ def test_unknown_revision(option: list[str], repo: Path, invoke: Invoke) -> None
     assert "không tìm thấy phiên bản git 'khong-co' (unknown git revision)" in result.stderr
 
 
-def test_option_like_revision_is_refused(repo: Path) -> None:
-    with pytest.raises(UsageError):
-        Git(repo).resolve("--output=/tmp/x")
-
-
 def test_changed_takes_one_revision_and_no_paths(repo: Path, invoke: Invoke) -> None:
     result = invoke("check", "--changed", "HEAD", "HEAD")
     assert result.exit_code == 2
@@ -151,33 +131,6 @@ def test_no_commit_to_compare_with(
     result = invoke("check", "--changed")
     assert result.exit_code == 2
     assert "Traceback" not in result.stderr
-
-
-def test_read_blobs_uses_one_process(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    git = Git(repo)
-    commit = git.resolve("HEAD")
-    started: list[list[str]] = []
-    real = subprocess.Popen
-
-    def popen(args: list[str], **kwargs: object) -> subprocess.Popen[bytes]:
-        started.append(args)
-        return real(args, **kwargs)  # type: ignore[call-overload, no-any-return]
-
-    monkeypatch.setattr(subprocess, "Popen", popen)
-    from pathlib import PurePosixPath
-
-    names = [PurePosixPath(str(WARD)), PurePosixPath(str(SET)), PurePosixPath("khong/co.yaml")]
-    names.append(PurePosixPath("wards"))  # a folder, not a file
-    blobs = git.read_blobs(commit, names * 20)
-    assert len(started) == 1
-    assert blobs[names[0]] == (repo / WARD).read_bytes()
-    assert blobs[names[1]] == (repo / SET).read_bytes()
-    assert blobs[names[2]] is None
-    assert blobs[names[3]] is None
-    assert git.files_at(commit, PurePosixPath("wards")) == [
-        PurePosixPath("wards/tinh-khac/phuong-khac.yaml"),
-        PurePosixPath(str(WARD)),
-    ]
 
 
 # --- history is append-only (check --base) ---------------------------------------------
