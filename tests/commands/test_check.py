@@ -13,7 +13,8 @@ from tests.support.cli import Invoke
 
 def test_github_format_keeps_the_summary_on_stderr(findings_root: Path, invoke: Invoke) -> None:
     result = invoke("check", "--format", "github")
-    assert all(line.startswith(("::error ", "::warning ")) for line in result.stdout.splitlines())
+    kinds = [line.split(" ", 1)[0] for line in result.stdout.splitlines()]
+    assert kinds == ["::error", "::error", "::warning", "::warning"]
     assert "lỗi" in result.stderr
 
 

@@ -99,7 +99,10 @@ def test_markdown_escapes_pipes_in_notes_and_english_labels(
 def test_path_like_arguments_are_refused(invoke: Invoke, example_root: Path, argument: str) -> None:
     result = invoke("--root", str(example_root), "status", argument)
     assert result.exit_code == 2
-    assert "đường dẫn" in result.stderr or "không hợp lệ" in result.stderr
+    assert result.stderr == (
+        f"kieumau: '{argument}' trông như đường dẫn; hãy nhập mã đơn vị như phuong-dong-son "
+        f"hoặc thanh-hoa/phuong-dong-son ('{argument}' looks like a path; give a ward slug)\n"
+    )
     assert result.stdout == ""
 
 
