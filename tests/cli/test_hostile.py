@@ -172,7 +172,7 @@ def _check_hostile(root: Path, raw: bytes, code: str, line: int, column: int) ->
     assert len(diagnostic_lines) == 1, checked.output
     matches = _line_pattern(code, line, column).findall(checked.stdout)
     assert len(matches) == 1, checked.output
-    printed = matches[0]
+    printed: str = matches[0]
 
     as_json = _invoke(root, "check", "--format", "json")
     assert as_json.exit_code == 1, as_json.output

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from kieumau_cli.edit import atomic as _atomic
 from tests.support.cli import Invoke
 from tests.support.data import EXAMPLE_WARD as MAU
 from tests.support.data import copy_shipped
@@ -240,7 +239,7 @@ def test_an_interrupted_write_leaves_the_file_intact(
     def power_cut(_descriptor: int) -> None:
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr(_atomic.os, "fsync", power_cut)
+    monkeypatch.setattr("kieumau_cli.edit.atomic.os.fsync", power_cut)
     result = run_example("set", "phuong-mau", "C04", "in_progress")
     assert result.exit_code == 2
     assert "không ghi được phuong-mau.yaml: Input/output error; tệp gốc giữ nguyên" in result.stderr

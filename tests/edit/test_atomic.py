@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from kieumau_cli.edit import atomic as _atomic
 from kieumau_cli.edit.atomic import write_atomic
 from kieumau_cli.errors import AlreadyExistsError, ConcurrentEditError, WriteFailedError
 from tests.support.editing import leftovers
@@ -35,7 +34,7 @@ def test_a_failure_mid_write_leaves_the_original_and_no_temp_file(
     def crash(_descriptor: int) -> None:
         raise error
 
-    monkeypatch.setattr(_atomic.os, "fsync", crash)
+    monkeypatch.setattr("kieumau_cli.edit.atomic.os.fsync", crash)
     expected_error = WriteFailedError if isinstance(error, OSError) else RuntimeError
     with pytest.raises(expected_error):
         write_atomic(path, b"new content that must not land\n", expected=b"old\n")

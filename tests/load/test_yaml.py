@@ -412,7 +412,13 @@ def test_equivalent_encodings_load_identically(variant: str) -> None:
 def test_equivalent_encodings_keep_positions(variant: str) -> None:
     plain = load_bytes(WARD_BYTES, "w.yaml")
     other = load_bytes(VARIANTS[variant](WARD_BYTES), "w.yaml")
-    for loc in [("status", "C03", "due"), ("history", 1, "criterion"), ("name",), ("provenance",)]:
+    locs: list[tuple[str | int, ...]] = [
+        ("status", "C03", "due"),
+        ("history", 1, "criterion"),
+        ("name",),
+        ("provenance",),
+    ]
+    for loc in locs:
         assert other.position(loc) == plain.position(loc)
         assert other.position(loc, at_key=True) == plain.position(loc, at_key=True)
 

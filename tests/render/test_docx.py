@@ -15,6 +15,8 @@ from typing import Any
 import docx
 import pytest
 from docx.document import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
@@ -122,7 +124,7 @@ def test_header_block(brief_w07: Document) -> None:
     assert doc_type.text == "BÁO CÁO"
     assert subject.text == "Kết quả xây dựng Công an phường kiểu mẫu tuần 07/2026"
     for paragraph in (doc_type, subject):
-        assert paragraph.alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.CENTER
+        assert paragraph.alignment == WD_ALIGN_PARAGRAPH.CENTER
         assert all(run.bold for run in paragraph.runs)
 
 
@@ -136,7 +138,7 @@ def test_page_margins_and_page_numbers(brief_w07: Document) -> None:
     assert mm["page_height"] == pytest.approx(297, abs=0.5)
     assert 20 <= mm["top_margin"] <= 25 and 20 <= mm["bottom_margin"] <= 25
     assert 30 <= mm["left_margin"] <= 35 and 15 <= mm["right_margin"] <= 20
-    assert section.orientation == docx.enum.section.WD_ORIENT.PORTRAIT
+    assert section.orientation == WD_ORIENT.PORTRAIT
     # No number on page 1; from page 2 a PAGE field centred in the header.
     assert section.different_first_page_header_footer
     assert not "".join(p.text for p in section.first_page_header.paragraphs).strip()
@@ -144,7 +146,7 @@ def test_page_margins_and_page_numbers(brief_w07: Document) -> None:
     instructions = [node.text.strip() for node in header.iter(qn("w:instrText"))]
     assert instructions == ["PAGE"]
     number = section.header.paragraphs[0]
-    assert number.alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.CENTER
+    assert number.alignment == WD_ALIGN_PARAGRAPH.CENTER
 
 
 def test_fonts_are_times_new_roman_13_to_14_pt(brief_w07: Document) -> None:
@@ -156,7 +158,7 @@ def test_fonts_are_times_new_roman_13_to_14_pt(brief_w07: Document) -> None:
         assert size is not None and 13 <= size <= 14, run.text
         assert set(names.values()) == {"Times New Roman"}, run.text  # East Asian, CS too
     body = [p for p in body_paragraphs(brief_w07) if p.paragraph_format.first_line_indent]
-    assert body and all(p.alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.JUSTIFY for p in body)
+    assert body and all(p.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY for p in body)
     # The defaults of the file name no theme font that Word could substitute.
     defaults = brief_w07.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))
     fonts = defaults.find(qn("w:rPr")).find(qn("w:rFonts"))
@@ -286,6 +288,7 @@ def test_report_tables_keep_the_per_criterion_results(
     assert len(body_tables) == 6  # groups, missing, details, indicators, progress, history
     for table in body_tables:
         header = table.rows[0]._tr
+        assert header.trPr is not None
         assert header.trPr.find(qn("w:tblHeader")) is not None  # repeated on each page
         borders = table._tbl.tblPr.find(qn("w:tblBorders"))
         assert {b.get(qn("w:val")) for b in borders} == {"single"}

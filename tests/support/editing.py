@@ -9,6 +9,7 @@ import pytest
 
 from kieumau_cli.commands import editing as _edit_commands
 from kieumau_cli.edit import tree as _editing
+from kieumau_cli.edit.tree import diagnose
 from tests.support.cli import Invoke
 
 
@@ -34,7 +35,7 @@ def changed_lines(before: str, after: str) -> list[str]:
 def someone_writes_during(monkeypatch: pytest.MonkeyPatch, path: Path) -> str:
     """Make another writer change `path` after the command read it, before it writes."""
     theirs = path.read_text(encoding="utf-8") + "# ghi chú của người khác\n"
-    original = _edit_commands.diagnose
+    original = diagnose  # what commands/editing.py imported
     calls: list[int] = []
 
     def diagnose_while_someone_writes(*args: object, **kwargs: object) -> _editing.Verdict:
