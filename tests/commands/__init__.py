@@ -1,0 +1,1 @@
+"""End to end, one module per command: what a user types and what comes out."""

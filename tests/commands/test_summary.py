@@ -1,0 +1,79 @@
+"""`kieumau summary`: every station of a province (or the country) on one page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.support.cli import Invoke
+from tests.support.data import edit
+from tests.support.golden import golden_tests
+from tests.support.html import assert_document_structure, text_of
+
+SUMMARY_GOLDENS = [
+    ("summary.vi.txt", []),
+    ("summary.vi.md", ["--format", "md"]),
+    ("summary.en.md", ["--format", "md", "--lang", "en"]),
+    ("summary-thai-nguyen.vi.html", ["--format", "html", "--province", "Thái Nguyên"]),
+    ("summary.en.html", ["--format", "html", "--lang", "en"]),
+]
+
+
+test_summary_golden = golden_tests(["summary"], SUMMARY_GOLDENS)
+
+
+def test_summary_ranks_by_progress_and_lists_who_qualifies(
+    invoke: Invoke, shipped_root: Path
+) -> None:
+    out = invoke("--root", str(shipped_root), "summary", "-f", "md").stdout
+    ranking = out.split("## Xếp theo tiến độ")[1].split("##")[0]
+    order = [
+        line.split(" | ")[1]
+        for line in ranking.splitlines()
+        if line.startswith("| ") and "(" in line
+    ]
+    assert [name.split(" (")[0] for name in order[:4]] == [
+        "Phường Tào Xuyên",
+        "Phường Thắng Lợi",
+        "Phường Đức Xuân",
+        "Phường Đông Sơn",
+    ]
+    qualified = out.split("## Đủ điều kiện công nhận theo quy tắc của bộ tiêu chí (2)")[1]
+    assert "**Phường Tào Xuyên**" in qualified.split("##")[0]
+    assert "**Phường Đức Xuân**" not in qualified.split("##")[0]  # 21/22 under an "all" rule
+    sets = out.split("## Bộ tiêu chí đang áp dụng")[1].split("##")[0]
+    assert "| cap-kieu-mau@2021 |" in sets and "| thanh-hoa-antt-cds@2026 |" in sets
+
+
+def test_summary_counts_by_status_and_stale_stations(
+    invoke: Invoke, example_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = invoke("--root", str(example_root), "summary", "-f", "md").stdout
+    assert "| Đạt | 2 | 50% |" in out and "| Đang thực hiện | 1 | 25% |" in out
+    assert "| **Tổng** | **4** | |" in out
+    # Last update 10/02/2026: not stale on 20/02, stale 30 days later.
+    assert "## Không cập nhật từ 30 ngày trở lên (0)" in out
+    monkeypatch.setenv("KIEUMAU_TODAY", "2026-03-12")
+    later = invoke("--root", str(example_root), "summary", "-f", "md").stdout
+    assert "## Không cập nhật từ 30 ngày trở lên (1)" in later
+    assert "cập nhật gần nhất 10/02/2026 (30 ngày trước)" in later
+
+
+def test_summary_of_one_province_by_name_or_slug(invoke: Invoke, shipped_root: Path) -> None:
+    by_name = invoke("--root", str(shipped_root), "summary", "--province", "Tỉnh Thanh Hóa")
+    by_slug = invoke("--root", str(shipped_root), "summary", "--province", "thanh-hoa")
+    assert by_name.exit_code == by_slug.exit_code == 0
+    assert by_name.stdout == by_slug.stdout
+    assert "— Tỉnh Thanh Hóa" in by_name.stdout and "Đức Xuân" not in by_name.stdout
+    unknown = invoke("--root", str(shipped_root), "summary", "--province", "Hà Giang")
+    assert unknown.exit_code == 2 and "thanh-hoa" in unknown.stderr
+
+
+def test_summary_reports_unreadable_wards_and_exits_1(invoke: Invoke, shipped_root: Path) -> None:
+    edit(shipped_root / "wards/da-nang/xa-hoa-phong.yaml", "kind: xa", "kind: [xa")
+    result = invoke("--root", str(shipped_root), "summary", "-f", "html")
+    assert result.exit_code == 1
+    assert "xa-hoa-phong.yaml:" in result.stderr
+    root = assert_document_structure(result.stdout, "vi")
+    assert "da-nang/xa-hoa-phong: tệp không hợp lệ (xem kieumau check)" in text_of(root)

@@ -1,0 +1,1 @@
+"""kieumau_cli.edit: round-trip editing, atomic writes, migration rules."""

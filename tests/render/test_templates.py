@@ -1,0 +1,89 @@
+"""Jinja2 templates (render/templates.py): shipped in the package, StrictUndefined, mistakes in a
+user template are usage errors that name the file and line, `--templates` overrides file by
+file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.support.cli import Invoke
+from tests.support.data import REPO
+
+
+def test_templates_ship_inside_the_package() -> None:
+    from kieumau_cli.resources import templates_dir
+
+    shipped = templates_dir()
+    assert shipped == REPO / "src" / "kieumau_cli" / "templates"
+    for kind in ("report", "brief", "summary"):
+        for fmt in ("md", "html"):
+            assert (shipped / f"{kind}.{fmt}.j2").is_file()
+
+
+def test_a_missing_variable_in_a_user_template_fails_clearly(
+    invoke: Invoke, example_root: Path, tmp_path: Path
+) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "report.md.j2").write_text(
+        "# {{ r.ward.name }}\n\n{{ r.ward.nickname }}\n", encoding="utf-8"
+    )
+    target = tmp_path / "out.md"
+    result = invoke(
+        "--root",
+        str(example_root),
+        "report",
+        "phuong-mau",
+        "--templates",
+        str(mine),
+        "-o",
+        str(target),
+    )
+    assert result.exit_code == 2
+    assert "lỗi mẫu báo cáo" in result.stderr and "report.md.j2:3" in result.stderr
+    assert "nickname" in result.stderr and "Traceback" not in result.stderr
+    assert not target.exists() and result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{{ t('no.such.label') }}", "unknown label 'no.such.label'"),
+        ("{% if %}", "report.md.j2:1"),
+        ("{{ r.score.met | no_such_filter }}", "no_such_filter"),
+    ],
+)
+def test_other_template_mistakes_are_usage_errors(
+    invoke: Invoke, example_root: Path, tmp_path: Path, content: str, message: str
+) -> None:
+    (tmp_path / "report.md.j2").write_text(content, encoding="utf-8")
+    result = invoke(
+        "--root", str(example_root), "report", "phuong-mau", "--templates", str(tmp_path)
+    )
+    assert result.exit_code == 2 and message in result.stderr
+
+
+def test_templates_override_file_by_file(
+    invoke: Invoke, example_root: Path, tmp_path: Path
+) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "_style.css").write_text("body { color: #000; } /* mine */\n", encoding="utf-8")
+    (mine / "brief.md.j2").write_text(
+        "Giao ban {{ r.ward.name }}: {{ r.after.met }}/{{ r.after.total }}"
+        " ({{ r.after|percent }}), {{ r.period.start|date }}\n",
+        encoding="utf-8",
+    )
+    brief = invoke("--root", str(example_root), "brief", "phuong-mau", "--templates", str(mine))
+    assert brief.stdout == "Giao ban Phường Mẫu: 2/4 (50%), 16/02/2026\n"
+    html = invoke(
+        "--root", str(example_root), "report", "phuong-mau", "-f", "html", "--templates", str(mine)
+    ).stdout
+    assert "/* mine */" in html  # the user's stylesheet…
+    assert "Báo cáo tiến độ xây dựng" in html  # …inside the shipped report template
+    missing = invoke(
+        "--root", str(example_root), "report", "phuong-mau", "--templates", str(tmp_path / "x")
+    )
+    assert missing.exit_code == 2 and "không phải thư mục" in missing.stderr

@@ -1,0 +1,1 @@
+"""kieumau_cli.results: scores, ISO weeks, the status cache."""

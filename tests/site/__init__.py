@@ -1,0 +1,1 @@
+"""kieumau_cli.site: the static website, without and with a browser."""

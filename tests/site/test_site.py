@@ -1,0 +1,355 @@
+"""`kieumau site`: the static website, checked without a browser — its files, links,
+determinism, data.json against `status --format json`, the Atom feed.
+(tests/site/test_browser.py drives it in Chromium; its options and the output folder:
+tests/commands/test_site.py.)"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
+from xml.etree import ElementTree as ET
+
+import pytest
+import yaml
+
+from tests.support.cli import invoke_on
+from tests.support.data import TODAY, copy_shipped, edit
+from tests.support.git import commit_all, git
+from tests.support.html import parse_html, text_of
+from tests.support.site import ATOM, build_site, html_pages, rows, site_files
+
+SITE_DATE = "2026-02-11"  # the latest date in the shipped data (Đông Sơn's 11/22 report)
+PROVINCES = {"da-nang": 2, "thai-nguyen": 4, "thanh-hoa": 2}
+
+
+def internal_links(page: str, html: str) -> Iterator[tuple[str, str]]:
+    """(site path, fragment) of every link, stylesheet and script in a page that stays
+    inside the site; external http(s) links (the cited sources) are left out."""
+    for match in re.finditer(r'(?:href|src)="([^"]*)"', html):
+        url = match.group(1).replace("&amp;", "&")
+        parts = urlsplit(url)
+        if parts.scheme in ("http", "https", "mailto", "data"):
+            continue
+        assert not parts.scheme and not parts.netloc, f"{page}: not a relative link: {url}"
+        assert not url.startswith("/"), f"{page}: absolute path: {url}"
+        if not parts.path:
+            yield page, parts.fragment
+            continue
+        joined = PurePosixPath(page).parent / unquote(parts.path)
+        resolved: list[str] = []
+        for part in joined.parts:
+            if part == "..":
+                assert resolved, f"{page}: {url} leaves the site"
+                resolved.pop()
+            elif part != ".":
+                resolved.append(part)
+        yield "/".join(resolved), parts.fragment
+
+
+@pytest.fixture(scope="module")
+def shipped(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_shipped(tmp_path_factory.mktemp("shipped") / "data")
+
+
+@pytest.fixture(scope="module")
+def site(shipped: Path) -> Path:
+    return build_site(shipped, shipped.parent / "site")
+
+
+# --- structure ---------------------------------------------------------------------
+
+
+def test_every_page_is_there(site: Path, shipped: Path) -> None:
+    files = set(site_files(site))
+    wards = sorted(
+        p.relative_to(shipped / "wards").with_suffix("") for p in shipped.glob("wards/*/*.yaml")
+    )
+    sets = sorted(f"{p.parent.name}@{p.stem}" for p in shipped.glob("criteria/*/*.yaml"))
+    expected = {".kieumau-site", "assets/style.css", "data.json", "feed.xml"}
+    views = ["index", *(f"province/{p}" for p in PROVINCES), *(f"set/{s}" for s in sets)]
+    views += ["status/qualified", "status/in-progress", "status/not-started"]
+    for view in views:
+        expected |= {f"{view}.html", f"{view}.by-name.html", f"{view}.by-update.html"}
+    # A set no station uses has one page: there is nothing to sort.
+    expected -= {f"set/an-toan-antt-xa-phuong@2021.by-{s}.html" for s in ("name", "update")}
+    expected |= {f"station/{ward.as_posix()}/index.html" for ward in wards}
+    assert expected <= files
+    briefs = sorted(f for f in files if re.fullmatch(r"station/.+/\d{4}-W\d\d\.html", f))
+    dong_son = [f for f in briefs if "/phuong-dong-son/" in f]
+    assert dong_son[0].endswith("2025-W47.html") and dong_son[-1].endswith("2026-W07.html")
+    assert files == expected | set(briefs)
+    # The marker lists every file the build wrote, so a rebuild can tell them from others.
+    manifest = (site / ".kieumau-site").read_text(encoding="utf-8").splitlines()
+    assert manifest[0] == "kieumau site" and set(manifest[1:]) == files - {".kieumau-site"}
+
+
+def test_pages_are_html5_in_vietnamese_with_shared_css(site: Path) -> None:
+    for page in html_pages(site):
+        html = (site / page).read_text(encoding="utf-8")
+        root = parse_html(html)
+        assert root.get("lang") == "vi", page
+        assert root.find(".//main") is not None, page
+        assert not list(root.iter("style")), page
+        sheets = [e.get("href") for e in root.iter("link") if e.get("rel") == "stylesheet"]
+        assert sheets == ["../" * page.count("/") + "assets/style.css"], page
+        assert all(th.get("scope") in ("col", "row") for th in root.iter("th")), page
+        for element in root.iter():
+            assert not any(name.startswith("on") for name in element.attrib), page
+    css = (site / "assets/style.css").read_text(encoding="utf-8")
+    assert "@media print" in css and "max-width: 700px" in css and "size: A4" in css
+
+
+def test_internal_links_are_relative_and_resolve(site: Path) -> None:
+    files = set(site_files(site))
+    ids: dict[str, set[str]] = {}
+    checked = 0
+    for page in html_pages(site):
+        html = (site / page).read_text(encoding="utf-8")
+        for target, fragment in internal_links(page, html):
+            assert target in files, f"{page} links to a missing {target}"
+            if fragment:
+                if target not in ids:
+                    ids[target] = set(re.findall(r' id="([^"]+)"', (site / target).read_text()))
+                assert fragment in ids[target], f"{page} links to {target}#{fragment}"
+            checked += 1
+    assert checked > 1000
+
+
+def test_scripts_only_on_lists_and_allowed_by_their_hash(site: Path) -> None:
+    for page in html_pages(site):
+        html = (site / page).read_text(encoding="utf-8")
+        scripts = re.findall(r"<script>(.*?)</script>", html, flags=re.S)
+        policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html)
+        assert policy is not None and "default-src 'none'" in policy.group(1)
+        if page.startswith("station/") or 'id="stations"' not in html:
+            assert not scripts and "script-src" not in policy.group(1), page
+            continue
+        assert len(scripts) == 1, page
+        digest = base64.b64encode(hashlib.sha256(scripts[0].encode()).digest()).decode()
+        assert f"script-src 'sha256-{digest}'" in policy.group(1), page
+        assert "http" not in scripts[0]  # no CDN, no network
+
+
+# --- content -----------------------------------------------------------------------
+
+
+def test_index_lists_every_station_with_its_score(site: Path, shipped: Path) -> None:
+    listed = json.loads(invoke_on(shipped, "list", "--format", "json").stdout)
+    expected = {f"station/{w['ward']}/index.html": f"{w['met']}/{w['total']}" for w in listed}
+    assert dict(rows(site, "index.html")) == expected
+    assert rows(site, "index.html")[0][1] == "20/20"  # by progress, best first
+    text = " ".join(text_of(parse_html((site / "index.html").read_text())).split())
+    assert "Số liệu tính đến ngày 11/02/2026" in text and "8 đơn vị · 2 đủ điều kiện" in text
+
+
+def test_views_filter_and_sort(site: Path) -> None:
+    everything = dict(rows(site, "index.html"))
+    for province, count in PROVINCES.items():
+        listed = rows(site, f"province/{province}.html")
+        assert len(listed) == count
+        assert all(f"/{province}/" in href for href, _ in listed)
+    states = [dict(rows(site, f"status/{s}.html")) for s in ("qualified", "in-progress")]
+    not_started = dict(rows(site, "status/not-started.html"))
+    assert sorted(k for view in [*states, not_started] for k in view) == sorted(
+        f"../{k}" for k in everything
+    )
+    assert sorted(states[0].values()) == ["20/20", "20/20"]
+    by_set = rows(site, "set/cap-kieu-mau@2021.html")
+    assert len(by_set) == 4 and {score.split("/")[1] for _, score in by_set} == {"22"}
+    names = [href for href, _ in rows(site, "index.by-name.html")]
+    assert names[0].endswith("phuong-dong-son/index.html")  # Đ sorts as D, before Đức
+    assert names[1].endswith("phuong-duc-xuan/index.html")
+    assert names[-1].endswith("xa-hoa-phong/index.html")
+    updated = [href for href, _ in rows(site, "index.by-update.html")]
+    assert updated[0].endswith("phuong-dong-son/index.html")
+    assert updated[-2:] == sorted(updated[-2:])  # never updated: last, by name
+    # The script sorts by the same ranks the pages were written in.
+    index = (site / "index.by-name.html").read_text(encoding="utf-8")
+    ranks = [int(n) for n in re.findall(r'data-o-name="(\d+)"', index)]
+    assert ranks == sorted(ranks)
+
+
+def test_station_page_is_the_report_with_briefings(site: Path) -> None:
+    page = "station/thanh-hoa/phuong-dong-son/index.html"
+    root = parse_html((site / page).read_text(encoding="utf-8"))
+    text = " ".join(text_of(root).split())
+    assert "11/22 tiêu chí đạt (50%)" in text
+    assert "Tính đến ngày 11/02/2026" in text
+    assert "Giao ban hằng tuần (12 tuần có thay đổi)" in text
+    assert root.find(".//*[@id='progress-chart']") is not None
+    hrefs = [a.get("href") for a in root.iter("a")]
+    assert "../../../station/thanh-hoa/phuong-dong-son/2026-W07.html" in hrefs
+    assert "../../../set/thanh-hoa-antt-cds@2026.html" in hrefs
+    brief = (site / "station/thanh-hoa/phuong-dong-son/2026-W07.html").read_text()
+    brief_text = " ".join(text_of(parse_html(brief)).split())
+    assert "Báo cáo giao ban tuần 07/2026".upper() in brief_text.upper()
+    assert "11/22 tiêu chí đạt (50%) — +2 so với tuần trước" in brief_text
+    assert 'rel="prev" href="../../../station/thanh-hoa/phuong-dong-son/2026-W05.html"' in brief
+    assert 'rel="next"' not in brief
+
+
+def test_week_links_agree_with_the_briefings(shipped: Path) -> None:
+    """The station page's list of weeks is computed apart from the briefings, faster:
+    both must say the same score and change for every week."""
+    from kieumau_cli.commands.context import Context
+    from kieumau_cli.results.brief import DEFAULT_STALLED_WEEKS, Brief
+    from kieumau_cli.site.collect import collect
+    from kieumau_cli.site.model import SiteRequest
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("KIEUMAU_TODAY", TODAY)
+        context = Context.create(shipped)
+        request = SiteRequest(shipped.parent / "unused", use_git=False)
+        site, _ = collect(context.repository, request, context.today, "vi", None)
+    assert str(site.date) == SITE_DATE
+    checked = 0
+    for station in site.stations:
+        for week in station.weeks:
+            brief = Brief.build(station.timeline, week.period, site.date, DEFAULT_STALLED_WEEKS)
+            assert (week.after, week.delta) == (brief.after, brief.delta), week.path
+            assert week.changes == len(brief.changes), week.path
+            checked += 1
+    assert checked == 16
+
+
+def test_criteria_set_page_has_provenance_and_users(site: Path) -> None:
+    html = (site / "set/cap-kieu-mau@2021.html").read_text(encoding="utf-8")
+    text = " ".join(text_of(parse_html(html)).split())
+    assert "Bộ tiêu chí cap-kieu-mau@2021" in text
+    assert "minh họa (chưa có nguồn chính thức): Không tìm được văn bản gốc" in text
+    assert 'href="../set/cap-kieu-mau@2023.html"' in html  # superseded by
+    unused = (site / "set/an-toan-antt-xa-phuong@2021.html").read_text(encoding="utf-8")
+    assert "124/2021/TT-BCA" in unused and "Chưa có đơn vị nào dùng bộ tiêu chí này." in unused
+
+
+def test_data_json_is_status_json_of_every_station(site: Path, shipped: Path) -> None:
+    data = json.loads((site / "data.json").read_text(encoding="utf-8"))
+    assert [item["ward"] for item in data] == sorted(item["ward"] for item in data)
+    assert len(data) == 8
+    for item in data:
+        shown = invoke_on(shipped, "status", item["ward"], "--format", "json", today=SITE_DATE)
+        assert json.loads(shown.stdout) == item
+    dong_son = next(item for item in data if item["slug"] == "phuong-dong-son")
+    assert (dong_son["met"], dong_son["total"]) == (11, 22)
+
+
+def test_feed_is_atom_with_one_entry_per_change(site: Path, shipped: Path) -> None:
+    tree = ET.parse(site / "feed.xml")
+    feed = tree.getroot()
+    assert feed.tag == f"{ATOM}feed"
+    assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == "vi"
+    for tag in ("id", "title", "updated", "author"):
+        assert feed.find(f"{ATOM}{tag}") is not None
+    entries = feed.findall(f"{ATOM}entry")
+    # Updated when the newest change happened (Đông Sơn's 10/02/2026 entries).
+    assert feed.findtext(f"{ATOM}updated") == "2026-02-10T00:00:00+07:00"
+    history = sum(
+        len(yaml.safe_load(path.read_text(encoding="utf-8")).get("history") or [])
+        for path in shipped.glob("wards/*/*.yaml")
+    )
+    assert len(entries) == history > 0
+    ids = [entry.findtext(f"{ATOM}id") for entry in entries]
+    assert len(set(ids)) == len(ids) and all(i and i.startswith("urn:uuid:") for i in ids)
+    dates = [entry.findtext(f"{ATOM}updated") or "" for entry in entries]
+    assert dates == sorted(dates, reverse=True)
+    for entry in entries:
+        assert entry.findtext(f"{ATOM}title")
+        link = entry.find(f"{ATOM}link")
+        assert link is not None and (site / str(link.get("href"))).is_file()
+    first = entries[0].findtext(f"{ATOM}title")
+    assert first == "Phường Đông Sơn: C15 Chưa đạt → Đang thực hiện"
+
+
+# --- determinism ---------------------------------------------------------------------
+
+
+def test_rebuilds_are_byte_identical_whatever_the_day(site: Path, shipped: Path) -> None:
+    first = site_files(site)
+    again = build_site(shipped, shipped.parent / "again", today="2026-06-30")
+    assert site_files(again) == first
+    build_site(shipped, site)  # over itself
+    assert site_files(site) == first
+    assert not list(shipped.parent.glob(".*kieumau-*"))  # no temporary folder left
+
+
+def test_rendering_in_worker_processes_gives_the_same_site(
+    site: Path, shipped: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kieumau_cli.site import output as _site
+
+    monkeypatch.setattr(_site, "PARALLEL_FROM", 1)  # as for the country's 100,000 pages
+    monkeypatch.setattr(_site, "_CHUNK", 4)
+    parallel = build_site(shipped, shipped.parent / "parallel")
+    assert site_files(parallel) == site_files(site)
+
+
+def test_data_change_changes_the_site(tmp_path: Path) -> None:
+    root = copy_shipped(tmp_path / "data")
+    before = site_files(build_site(root, tmp_path / "a"))
+    edit(root / "wards/thanh-hoa/phuong-dong-son.yaml", "target: 2026-12-31", "target: 2026-11-30")
+    after = site_files(build_site(root, tmp_path / "b"))
+    changed = sorted(path for path in before if before[path] != after[path])
+    assert changed and all("phuong-dong-son" in path for path in changed)
+
+
+def test_stamp_uses_today_and_the_build_time(tmp_path: Path) -> None:
+    root = copy_shipped(tmp_path / "data")
+    out = build_site(root, tmp_path / "s", "--stamp", SOURCE_DATE_EPOCH="1771545600")
+    text = (out / "index.html").read_text(encoding="utf-8")
+    assert "Số liệu tính đến ngày 20/02/2026; trang dựng lúc 2026-02-20T00:00:00+00:00" in text
+
+
+def test_git_only_change_gets_its_week_and_feed_entry(tmp_path: Path) -> None:
+    root = copy_shipped(tmp_path / "data")
+    git(root, "init", "-q")
+    commit_all(root, "Dữ liệu ban đầu", "2026-02-12T09:00:00+07:00")
+    ward = root / "wards/thanh-hoa/phuong-dong-son.yaml"
+    edit(ward, "  C15:\n    status: in_progress", "  C15:\n    status: met")
+    commit_all(root, "C15 đạt", "2026-02-18T10:00:00+07:00", author="Lê Thị Bình")
+    out = build_site(root, tmp_path / "s", GIT_CEILING_DIRECTORIES=str(tmp_path.parent))
+    brief = (out / "station/thanh-hoa/phuong-dong-son/2026-W08.html").read_text()
+    text = " ".join(text_of(parse_html(brief)).split())
+    assert "12/22 tiêu chí đạt" in text and "theo git, commit" in text
+    assert "Số liệu tính đến ngày 18/02/2026" in (out / "index.html").read_text()
+    entry = ET.parse(out / "feed.xml").getroot().find(f"{ATOM}entry")
+    assert entry is not None
+    assert entry.findtext(f"{ATOM}title") == "Phường Đông Sơn: C15 Đang thực hiện → Đạt"
+    assert entry.findtext(f"{ATOM}author/{ATOM}name") == "Lê Thị Bình"
+    assert "git " in str(entry.findtext(f"{ATOM}summary"))
+    # `status` reads the file alone, and so does data.json.
+    data = json.loads((out / "data.json").read_text())
+    dong_son = next(item for item in data if item["slug"] == "phuong-dong-son")
+    shown = invoke_on(root, "status", "phuong-dong-son", "-f", "json", today="2026-02-18")
+    assert json.loads(shown.stdout) == dong_son and dong_son["met"] == 12
+
+
+# --- escaping, invalid data ---------------------------------------------------------
+
+
+def test_data_is_escaped(tmp_path: Path) -> None:
+    root = copy_shipped(tmp_path / "data")
+    edit(
+        root / "wards/thanh-hoa/phuong-dong-son.yaml",
+        'unit: "Công an phường Đông Sơn"',
+        'unit: "Công an <script>alert(1)</script> Đông Sơn"',
+    )
+    out = build_site(root, tmp_path / "s")
+    for page in ("index.html", "station/thanh-hoa/phuong-dong-son/index.html"):
+        html = (out / page).read_text(encoding="utf-8")
+        assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_invalid_ward_is_listed_and_exits_1(tmp_path: Path) -> None:
+    root = copy_shipped(tmp_path / "data")
+    edit(root / "wards/da-nang/xa-hoa-phong.yaml", "province: da-nang", "province: [da-nang")
+    result = invoke_on(root, "site", "-o", str(tmp_path / "s"))
+    assert result.exit_code == 1
+    assert "xa-hoa-phong.yaml" in result.stderr and "yaml-syntax" in result.stderr
+    index = (tmp_path / "s/index.html").read_text(encoding="utf-8")
+    assert "da-nang/xa-hoa-phong: tệp không hợp lệ" in index
+    assert len(rows(tmp_path / "s", "index.html")) == 7

@@ -1,0 +1,1 @@
+"""kieumau_cli.text: Vietnamese dates, numbers and slugs."""
