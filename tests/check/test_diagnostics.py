@@ -65,4 +65,5 @@ def test_every_text_of_a_code_has_a_code() -> None:
     from kieumau_cli.text import messages
 
     named = {key.split(".")[1] for key in messages() if key.startswith("diag.")}
-    assert named - {"did_you_mean"} == set(CODES)
+    # Besides the codes: "did you mean", and the details and types a message may quote.
+    assert named - {"did_you_mean", "detail", "type"} == set(CODES)

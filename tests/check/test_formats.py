@@ -76,5 +76,7 @@ def test_clean_sarif_is_valid_and_lists_every_rule(
     for rule in rules:
         assert rule["defaultConfiguration"]["level"] == CODES[rule["id"]]
         assert rule["shortDescription"]["text"] and rule["help"]["text"]
-        assert " / " in rule["fullDescription"]["text"]
+        # One language, the log's: the message, then how to fix it.
+        assert rule["fullDescription"]["text"].startswith(rule["shortDescription"]["text"])
+        assert " / " not in rule["fullDescription"]["text"]
         assert "{" not in rule["shortDescription"]["text"]

@@ -176,8 +176,8 @@ BAD_DATE = "ngày không hợp lệ: '2026-02-30'; ghi ngày dạng yyyy-mm-dd, 
         (
             ["C04", "--reading", "nhiều"],
             [
-                f"{W}51:16: error[wrong-type]: 'status.C04.readings.0.value': sai kiểu dữ liệu "
-                "(giá trị 'nhiều')"
+                f"{W}51:16: error[wrong-type]: 'status.C04.readings.0.value': sai kiểu dữ liệu: "
+                "'nhiều', cần một số"
             ],
         ),
     ],

@@ -341,7 +341,12 @@ def test_met_larger_than_total_is_reported_at_the_entry() -> None:
     diagnostic = _only(_ward("    met: 2\n", "    met: 5\n"))
     assert diagnostic.code == "invalid-value"
     assert (diagnostic.line, diagnostic.column) == (17, 5)
-    assert "met (5) is larger than total (4)" in diagnostic.params["detail"]
+    assert diagnostic.message("vi") == (
+        "'reported.0': giá trị {…} không hợp lệ: số tiêu chí đạt (5) lớn hơn tổng số (4)"
+    )
+    assert diagnostic.message("en") == (
+        "'reported.0': invalid value {…}: criteria met (5) exceed the total (4)"
+    )
 
 
 # --- discriminated unions ------------------------------------------------------------------

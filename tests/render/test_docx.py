@@ -265,7 +265,7 @@ def test_english_labels_vietnamese_motto(
     assert number.text == "No. …/BC-CAP"
     assert place.text == "Đông Sơn, 2026-02-15"
     text = document_text(document)
-    assert "REPORT\nProgress toward a model ward police station, week 2026-W07\n" in text
+    assert "REPORT\nProgress toward a model ward police station, week 07 of 2026\n" in text
     assert "1. Overview" in text and "- Score: 11/22 criteria met (50%) (+2 on last week)." in text
     assert "Recipients:" in text and "Tình hình chung" not in text
     assert document.core_properties.language == "en-GB"

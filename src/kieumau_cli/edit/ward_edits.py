@@ -103,7 +103,7 @@ def is_slug(value: str) -> bool:
 def default_unit(name: str) -> str:
     """'Phường Đông Sơn' → 'Công an phường Đông Sơn'."""
     first, _, rest = nfc(name).strip().partition(" ")
-    return f"Công an {first.lower()} {rest}".strip()
+    return t(DATA_LANG, "data.default_unit", kind=first.lower(), name=rest).strip()
 
 
 def default_kind(name: str) -> str:

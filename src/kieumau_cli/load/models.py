@@ -35,10 +35,20 @@ def _int_to_str(value: Any) -> Any:
     return value
 
 
+class DetailError(ValueError):
+    """A validator's complaint as a text-catalogue key (`diag.detail.*`), so that the
+    diagnostic reads in the language of the output."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
 def _not_a_number(value: Any) -> Any:
     # Pydantic would read 86400 as a Unix timestamp; in these files a number is never a date.
     if isinstance(value, int | float) and not isinstance(value, bool):
-        raise ValueError("a date must be written as yyyy-mm-dd, not a number")
+        raise DetailError("diag.detail.number_date")
     return value
 
 
@@ -307,7 +317,7 @@ class Reported(_Model):
     @model_validator(mode="after")
     def _met_within_total(self) -> Reported:
         if self.met > self.total:
-            raise ValueError(f"met ({self.met}) is larger than total ({self.total})")
+            raise DetailError("diag.detail.met_over_total", met=self.met, total=self.total)
         return self
 
 

@@ -16,8 +16,9 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from kieumau_cli.check.diagnostics import Diagnostic
-from kieumau_cli.load.models import CriteriaSet, Ward
+from kieumau_cli.load.models import CriteriaSet, DetailError, Ward
 from kieumau_cli.load.yaml import Document
+from kieumau_cli.text import Message
 from kieumau_cli.text.match import nearest
 
 M = TypeVar("M", bound=BaseModel)
@@ -63,6 +64,7 @@ def _to_diagnostic(document: Document, model: type[BaseModel], error: Any) -> Di
         return document.diagnostic("missing-key", loc[:-1], at_key=True, key=str(loc[-1]))
     field = _describe(loc)
     value = _short(error.get("input"))
+    detail = _detail(error)
     if "[key]" in loc:
         loc = loc[: loc.index("[key]")]
         return document.diagnostic(
@@ -71,9 +73,9 @@ def _to_diagnostic(document: Document, model: type[BaseModel], error: Any) -> Di
             at_key=True,
             field=_describe(loc),
             value=str(loc[-1]),
-            detail=error["msg"],
+            detail=detail,
         )
-    if kind in _DATE_ERRORS or (kind == "value_error" and "yyyy-mm-dd" in error["msg"]):
+    if kind in _DATE_ERRORS or detail.key == "diag.detail.number_date":
         return document.diagnostic("invalid-date", loc, value=value)
     if kind in {"literal_error", "enum"}:
         expected = _expected_values(error)
@@ -86,16 +88,71 @@ def _to_diagnostic(document: Document, model: type[BaseModel], error: Any) -> Di
             suggestion=nearest(str(value), expected),
         )
     if kind in _VALUE_ERRORS:
-        return document.diagnostic(
-            "invalid-value", loc, field=field, value=value, detail=error["msg"]
-        )
-    return document.diagnostic("wrong-type", loc, field=field, value=value, detail=error["msg"])
+        return document.diagnostic("invalid-value", loc, field=field, value=value, detail=detail)
+    return document.diagnostic("wrong-type", loc, field=field, value=value, detail=detail)
+
+
+_LIMITS = {
+    "greater_than_equal": ("diag.detail.at_least", "ge"),
+    "less_than_equal": ("diag.detail.at_most", "le"),
+    "greater_than": ("diag.detail.above", "gt"),
+    "less_than": ("diag.detail.below", "lt"),
+    "too_short": ("diag.detail.items", "min_length"),
+}
+_TYPES = {
+    "int_type": "int",
+    "int_parsing": "int",
+    "int_from_float": "int",
+    "float_type": "number",
+    "float_parsing": "number",
+    "string_type": "str",
+    "bool_type": "bool",
+    "bool_parsing": "bool",
+    "dict_type": "mapping",
+    "model_type": "mapping",
+    "model_attributes_type": "mapping",
+    "list_type": "list",
+    "date_type": "date",
+}
+
+
+def _detail(error: Any) -> Message:
+    """What Pydantic found wrong, as a catalogue text (never its English message)."""
+    kind: str = error["type"]
+    ctx = error.get("ctx") or {}
+    cause = ctx.get("error")
+    if isinstance(cause, DetailError):
+        return Message(cause.key, cause.params)
+    if kind in _LIMITS:
+        key, name = _LIMITS[kind]
+        return Message(key, {"limit": ctx.get(name, "?")})
+    if kind == "string_pattern_mismatch":
+        return Message("diag.detail.pattern", {"pattern": ctx.get("pattern", "?")})
+    if kind == "string_too_short":
+        return Message("diag.detail.empty")
+    if kind in _TYPES:
+        return Message(f"diag.type.{_TYPES[kind]}")
+    return Message("diag.detail.other", {"type": kind})
+
+
+class _Elided:
+    """A whole mapping or list in a message: shown as `{…}` or `[…]`, one line long."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+    __str__ = __repr__
 
 
 def _short(value: Any) -> Any:
     """Keep messages one line long even when the offending value is a whole mapping."""
-    if isinstance(value, dict | list):
-        return type(value).__name__
+    if isinstance(value, dict):
+        return _Elided("{…}")
+    if isinstance(value, list):
+        return _Elided("[…]")
     if isinstance(value, str) and len(value) > 60:
         return value[:57] + "..."
     return value

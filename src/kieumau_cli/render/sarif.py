@@ -33,16 +33,14 @@ def _generic(template: str) -> str:
 
 
 def _rule(code: str, severity: Severity, lang: str) -> dict[str, Any]:
-    other_lang = "en" if lang == "vi" else "vi"
-    message, other = raw(lang, f"diag.{code}"), raw(other_lang, f"diag.{code}")
-    fix = raw(lang, f"diag.{code}.fix") if has(f"diag.{code}.fix") else ""
-    help_text = _generic(fix) if fix else _generic(message)
+    message = _generic(raw(lang, f"diag.{code}"))
+    fix = _generic(raw(lang, f"diag.{code}.fix")) if has(f"diag.{code}.fix") else ""
     return {
         "id": code,
         "name": "".join(part.capitalize() for part in code.split("-")),
-        "shortDescription": {"text": _generic(message)},
-        "fullDescription": {"text": f"{_generic(message)} / {_generic(other)}"},
-        "help": {"text": help_text},
+        "shortDescription": {"text": message},
+        "fullDescription": {"text": f"{message}; {fix}" if fix else message},
+        "help": {"text": fix or message},
         "defaultConfiguration": {"level": severity},
         "properties": {"tags": ["kieumau", severity]},
     }

@@ -14,6 +14,7 @@ plural forms, so its texts use only plain fields.
 from __future__ import annotations
 
 import string
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Final
 
@@ -46,10 +47,26 @@ def messages() -> dict[str, tuple[str, str]]:
     return merged
 
 
+@dataclass(frozen=True, slots=True)
+class Message:
+    """A text to be written in whatever language the output is in: as a parameter of
+    another text (a diagnostic's detail), it is rendered in that text's language."""
+
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def render(self, lang: str) -> str:
+        return t(lang, self.key, **self.params)
+
+
 def t(lang: str, key: str, /, **params: Any) -> str:
-    """The text of `key` in `lang` ("vi" or "en"), its placeholders filled from `params`."""
+    """The text of `key` in `lang` ("vi" or "en"), its placeholders filled from `params`
+    (a `Message` parameter is rendered in `lang` too)."""
     text = messages()[key][_INDEX[lang]]
-    return _FORMATTER.format(text, **params) if params else text
+    if not params:
+        return text
+    filled = {k: v.render(lang) if isinstance(v, Message) else v for k, v in params.items()}
+    return _FORMATTER.format(text, **filled)
 
 
 def raw(lang: str, key: str, /) -> str:

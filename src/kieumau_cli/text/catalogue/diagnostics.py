@@ -61,8 +61,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "diag.unknown-key": ("khóa không hợp lệ '{key}'", "unknown key '{key}'"),
     "diag.missing-key": ("thiếu khóa bắt buộc '{key}'", "missing required key '{key}'"),
     "diag.invalid-value": (
-        "'{field}': giá trị không hợp lệ {value!r}",
-        "'{field}': invalid value {value!r} ({detail})",
+        "'{field}': giá trị {value!r} không hợp lệ: {detail}",
+        "'{field}': invalid value {value!r}: {detail}",
     ),
     "diag.not-allowed": (
         "'{field}': {value!r} không phải giá trị cho phép ({expected})",
@@ -74,8 +74,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "write dates as yyyy-mm-dd, e.g. 2026-02-11",
     ),
     "diag.wrong-type": (
-        "'{field}': sai kiểu dữ liệu (giá trị {value!r})",
-        "'{field}': wrong type ({detail})",
+        "'{field}': sai kiểu dữ liệu: {value!r}, cần {detail}",
+        "'{field}': wrong type: {value!r}, expected {detail}",
     ),
     "diag.path-mismatch": (
         "'{field}' là '{value}' nhưng đường dẫn tệp cần '{expected}'",
@@ -202,4 +202,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "restore the file; when a ward is merged or renamed, move the file and keep its history",
     ),
     "diag.did_you_mean": ("có phải ý bạn là '{suggestion}'?", "did you mean '{suggestion}'?"),
+    "diag.detail.pattern": ("không đúng dạng {pattern}", "does not match {pattern}"),
+    "diag.detail.at_least": ("phải từ {limit} trở lên", "must be at least {limit}"),
+    "diag.detail.at_most": ("không được quá {limit}", "must be at most {limit}"),
+    "diag.detail.above": ("phải lớn hơn {limit}", "must be greater than {limit}"),
+    "diag.detail.below": ("phải nhỏ hơn {limit}", "must be less than {limit}"),
+    "diag.detail.empty": ("không được để trống", "must not be empty"),
+    "diag.detail.items": ("cần ít nhất {limit} mục", "needs at least {limit} {limit:item|items}"),
+    "diag.detail.met_over_total": (
+        "số tiêu chí đạt ({met}) lớn hơn tổng số ({total})",
+        "criteria met ({met}) exceed the total ({total})",
+    ),
+    "diag.detail.number_date": (
+        "ngày phải ghi dạng yyyy-mm-dd, không phải một số",
+        "a date is written yyyy-mm-dd, not as a number",
+    ),
+    "diag.detail.other": ("giá trị không được chấp nhận ({type})", "value not accepted ({type})"),
+    "diag.type.int": ("một số nguyên", "a whole number"),
+    "diag.type.number": ("một số", "a number"),
+    "diag.type.str": ("văn bản", "text"),
+    "diag.type.bool": ("true hoặc false", "true or false"),
+    "diag.type.mapping": ("một ánh xạ (khóa: giá trị)", "a mapping (key: value)"),
+    "diag.type.list": ("một danh sách", "a list"),
+    "diag.type.date": ("một ngày yyyy-mm-dd", "a date yyyy-mm-dd"),
+    "diag.type.other": ("kiểu khác ({type})", "another type ({type})"),
 }

@@ -37,7 +37,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "git.untracked": ("tệp chưa được commit vào git", "the file has no commits in git"),
     "git.error": ("không đọc được git log", "git log could not be read"),
-    "brief.title.week": ("Báo cáo giao ban tuần {week}/{year}", "Weekly briefing, week {label}"),
+    "brief.title.week": (
+        "Báo cáo giao ban tuần {week}/{year}",
+        "Weekly briefing, week {week} of {year}",
+    ),
     "brief.title.range": ("Báo cáo giao ban", "Briefing note"),
     "brief.subtitle": ("Tiến độ xây dựng {programme}", "Progress toward {programme}"),
     "brief.period": ("Từ ngày {start} đến ngày {end}", "From {start} to {end}"),
@@ -199,7 +202,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "docx.type": ("BÁO CÁO", "REPORT"),
     "docx.subject.brief.week": (
         "Kết quả xây dựng {programme} tuần {week}/{year}",
-        "Progress toward {programme}, week {label}",
+        "Progress toward {programme}, week {week} of {year}",
     ),
     "docx.subject.brief.range": (
         "Kết quả xây dựng {programme} từ ngày {start} đến ngày {end}",

@@ -69,4 +69,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "chuyển từ {old}: thay {parts}",
         "moved from {old}: replaces {parts}",
     ),
+    "data.default_unit": ("Công an {kind} {name}", "{kind} {name} police"),
 }
