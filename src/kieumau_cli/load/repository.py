@@ -14,8 +14,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Generic, Literal, TypeVar
 
 from kieumau_cli.check.diagnostics import Diagnostic
@@ -76,34 +77,40 @@ def _read(path: Path, display: str) -> tuple[bytes | None, Document | None, list
         return raw, None, [failed.diagnostic]
 
 
-def load_criteria_set(path: Path, display: str) -> Loaded[CriteriaSet]:
-    from kieumau_cli.load.models import CriteriaSet
-    from kieumau_cli.load.validate import criteria_set_rules, validate
+def _load(
+    path: Path,
+    display: str,
+    model: type[M],
+    folder: str,
+    rules: Callable[[Document, M, PurePosixPath], list[Diagnostic]],
+) -> Loaded[M]:
+    """Read, parse and validate one file; then the rules of a file at its place below
+    `folder` (criteria/ or wards/), when it is there."""
+    from kieumau_cli.load.validate import validate
 
     raw, document, found = _read(path, display)
     if document is None:
         return Loaded(path, display, None, None, found, raw)
-    model, found = validate(document, CriteriaSet)
-    if model is not None:
-        rel = relative_below(path, "criteria")
+    valid, found = validate(document, model)
+    if valid is not None:
+        rel = relative_below(path, folder)
         if rel is not None:
-            found += criteria_set_rules(document, model, rel)
-    return Loaded(path, display, document, model, found, raw)
+            found += rules(document, valid, rel)
+    return Loaded(path, display, document, valid, found, raw)
+
+
+def load_criteria_set(path: Path, display: str) -> Loaded[CriteriaSet]:
+    from kieumau_cli.load.models import CriteriaSet
+    from kieumau_cli.load.validate import criteria_set_rules
+
+    return _load(path, display, CriteriaSet, "criteria", criteria_set_rules)
 
 
 def load_ward(path: Path, display: str) -> Loaded[Ward]:
     from kieumau_cli.load.models import Ward
-    from kieumau_cli.load.validate import validate, ward_rules
+    from kieumau_cli.load.validate import ward_rules
 
-    raw, document, found = _read(path, display)
-    if document is None:
-        return Loaded(path, display, None, None, found, raw)
-    model, found = validate(document, Ward)
-    if model is not None:
-        rel = relative_below(path, "wards")
-        if rel is not None:
-            found += ward_rules(document, model, rel)
-    return Loaded(path, display, document, model, found, raw)
+    return _load(path, display, Ward, "wards", ward_rules)
 
 
 @dataclass(slots=True)

@@ -223,51 +223,48 @@ def _step(annotation: Any, part: str | int) -> Any:
 # --- one file's own rules ------------------------------------------------------
 
 
+def _path_rules(document: Document, pairs: Iterable[tuple[str, str, str]]) -> list[Diagnostic]:
+    """`path-mismatch` for each (field, value, what the file's path requires) that differ."""
+    return [
+        document.diagnostic("path-mismatch", (name,), field=name, value=value, expected=expected)
+        for name, value, expected in pairs
+        if value != expected
+    ]
+
+
+def _first_duplicates(
+    document: Document, items: Iterable[str], section: str
+) -> tuple[dict[str, int], list[Diagnostic]]:
+    """The index of each id's first use in `section`, and `duplicate-id` for each repeat."""
+    first: dict[str, int] = {}
+    found = []
+    for index, item in enumerate(items):
+        if item in first:
+            line, _ = document.position((section, first[item], "id"))
+            found.append(
+                document.diagnostic(
+                    "duplicate-id", (section, index, "id"), id=item, first_line=line
+                )
+            )
+        else:
+            first[item] = index
+    return first, found
+
+
 def criteria_set_rules(
     document: Document, criteria_set: CriteriaSet, rel: PurePosixPath
 ) -> list[Diagnostic]:
     """`rel` is the path below `criteria/`, e.g. cap-kieu-mau/2021.yaml."""
-    found: list[Diagnostic] = []
-    expected_id, expected_version = rel.parent.name, rel.stem
-    if criteria_set.id != expected_id:
-        found.append(
-            document.diagnostic(
-                "path-mismatch", ("id",), field="id", value=criteria_set.id, expected=expected_id
-            )
-        )
-    if criteria_set.version != expected_version:
-        found.append(
-            document.diagnostic(
-                "path-mismatch",
-                ("version",),
-                field="version",
-                value=criteria_set.version,
-                expected=expected_version,
-            )
-        )
-    group_ids: dict[str, int] = {}
-    for index, group in enumerate(criteria_set.groups):
-        if group.id in group_ids:
-            first, _ = document.position(("groups", group_ids[group.id], "id"))
-            found.append(
-                document.diagnostic(
-                    "duplicate-id", ("groups", index, "id"), id=group.id, first_line=first
-                )
-            )
-        else:
-            group_ids[group.id] = index
+    found = _path_rules(
+        document,
+        [("id", criteria_set.id, rel.parent.name), ("version", criteria_set.version, rel.stem)],
+    )
+    group_ids, repeats = _first_duplicates(document, (g.id for g in criteria_set.groups), "groups")
+    found += repeats
+    _, repeats = _first_duplicates(document, (c.id for c in criteria_set.criteria), "criteria")
+    found += repeats
     used_groups: set[str] = set()
-    criterion_ids: dict[str, int] = {}
     for index, criterion in enumerate(criteria_set.criteria):
-        if criterion.id in criterion_ids:
-            first, _ = document.position(("criteria", criterion_ids[criterion.id], "id"))
-            found.append(
-                document.diagnostic(
-                    "duplicate-id", ("criteria", index, "id"), id=criterion.id, first_line=first
-                )
-            )
-        else:
-            criterion_ids[criterion.id] = index
         if criterion.group not in group_ids:
             found.append(
                 document.diagnostic(
@@ -298,21 +295,6 @@ def criteria_set_rules(
 
 def ward_rules(document: Document, ward: Ward, rel: PurePosixPath) -> list[Diagnostic]:
     """`rel` is the path below `wards/`, e.g. thanh-hoa/phuong-dong-son.yaml."""
-    found: list[Diagnostic] = []
-    if ward.province != rel.parent.name:
-        found.append(
-            document.diagnostic(
-                "path-mismatch",
-                ("province",),
-                field="province",
-                value=ward.province,
-                expected=rel.parent.name,
-            )
-        )
-    if ward.ward != rel.stem:
-        found.append(
-            document.diagnostic(
-                "path-mismatch", ("ward",), field="ward", value=ward.ward, expected=rel.stem
-            )
-        )
-    return found
+    return _path_rules(
+        document, [("province", ward.province, rel.parent.name), ("ward", ward.ward, rel.stem)]
+    )
