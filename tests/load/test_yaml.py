@@ -271,7 +271,9 @@ REFUSED = [
         id="unclosed-bracket-in-ward",
     ),
     pytest.param(b'a: "abc\n', "yaml-syntax", 2, 1, {}, id="unclosed-quote"),
-    pytest.param(b"a: b\x07c\n", "yaml-syntax", 1, 5, {}, id="control-character"),
+    pytest.param(
+        b"a: b\x07c\n", "control-character", 1, 5, {"codepoint": "U+0007"}, id="control-character"
+    ),
 ]
 
 

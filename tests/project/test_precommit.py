@@ -58,10 +58,20 @@ def test_hook_entry_fails_on_a_bad_file(tmp_path: Path) -> None:
     assert done.stdout.startswith(
         "wards/tinh-mau/phuong-mau.yaml:27:5: error[unknown-key]: khóa không hợp lệ 'ownr'"
     )
+    # A criteria set alone is checked with the wards that pin it: staging only the set
+    # must not pass while a ward it judges is broken (the hook hands over staged files).
+    alone = run_process(
+        [*_command(_hook()["entry"]), str(good.relative_to(root))], cwd=root, env=env
+    )
+    assert alone.exit_code == 1
+    assert alone.stdout == done.stdout
+    bad.write_text(
+        bad.read_text(encoding="utf-8").replace("    ownr:", "    owner:", 1), encoding="utf-8"
+    )
     clean = run_process(
         [*_command(_hook()["entry"]), str(good.relative_to(root))], cwd=root, env=env
     )
-    assert clean.exit_code == 0
+    assert clean.exit_code == 0, clean.stdout
 
 
 def _steps() -> list[dict[str, Any]]:

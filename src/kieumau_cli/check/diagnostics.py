@@ -18,6 +18,13 @@ Severity = Literal["error", "warning"]
 
 
 CODES: dict[str, Severity] = {
+    # --- the file's place in the data root (found without reading it) ---------------
+    "symlink": "error",
+    "not-a-file": "error",
+    "duplicate-file": "error",
+    "stray-file": "warning",
+    "stale-temp": "warning",
+    # --- reading the file ---------------------------------------------------------
     "file-unreadable": "error",
     "file-too-large": "error",
     "encoding": "error",
@@ -28,6 +35,10 @@ CODES: dict[str, Severity] = {
     "yaml-alias": "error",
     "duplicate-key": "error",
     "too-deep": "error",
+    "control-character": "error",
+    "bidi-control": "error",
+    "number-too-large": "error",
+    "outside-root": "error",
     "empty-document": "error",
     "not-a-mapping": "error",
     "unknown-key": "error",

@@ -21,7 +21,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from kieumau_cli.check.diagnostics import Diagnostic
-from kieumau_cli.load.files import YAML_SUFFIXES
+from kieumau_cli.load.files import YAML_SUFFIXES, absolute
 from kieumau_cli.load.git import Git
 from kieumau_cli.load.repository import Repository
 from kieumau_cli.load.yaml import Document, LoadFailed, load_bytes
@@ -174,7 +174,7 @@ class HistoryBase:
     def check(self, path: Path, document: Document) -> list[Diagnostic]:
         if not self.old:
             return []
-        history = self.old.get(path.resolve())
+        history = self.old.get(Path(absolute(path)))
         return append_only_rules(document, history, self.rev) if history else []
 
 
@@ -206,7 +206,7 @@ def history_base(repository: Repository, rev: str, *, report_deleted: bool) -> H
         if not history:
             continue
         if path.is_file():
-            base.old[path.resolve()] = history
+            base.old[Path(absolute(path))] = history
         else:
             gone[path] = history
     for path, history in gone.items():
@@ -221,7 +221,7 @@ def history_base(repository: Repository, rev: str, *, report_deleted: bool) -> H
         )
         if moved is not None:
             added.remove(moved)
-            base.old[moved.resolve()] = history
+            base.old[Path(absolute(moved))] = history
         elif report_deleted:
             base.deleted.append(
                 Diagnostic(

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import sys
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kieumau_cli.check.diagnostics import Diagnostic
 from kieumau_cli.check.rules import set_cross_rules, ward_cross_rules
-from kieumau_cli.load.repository import Repository, load_criteria_set, load_ward
+from kieumau_cli.load.files import LoadFailedFile, absolute, read_data_file
+from kieumau_cli.load.repository import Repository
 
 if TYPE_CHECKING:
     from kieumau_cli.check.history import HistoryBase
@@ -37,24 +38,126 @@ class CheckResult:
         return sum(1 for d in self.diagnostics if d.severity == "warning")
 
 
-def _kind_of(path: Path) -> str | None:
-    if len(path.parts) >= 3:
-        folder = path.parts[-3]
-        if folder in ("criteria", "wards"):
-            return folder
-    return None
+_PINS = re.compile(rb"""^["']?criteria["']?[ \t]*:[ \t]*["']?([^\s"'#]+)""", re.MULTILINE)
+_SUPERSEDES = re.compile(rb"""^["']?supersedes["']?[ \t]*:[ \t]*["']?([^\s"'#]+)""", re.MULTILINE)
 
 
-def expand_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files as given; folders searched for YAML files."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found += sorted(
-                p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()
-            )
-        else:
-            found.append(path)
+def _named_ref(path: Path, pattern: re.Pattern[bytes]) -> str | None:
+    """The set a file names (`criteria:` or `supersedes:`), read off its bytes without
+    parsing YAML: one regular expression instead of a parse per file."""
+    try:
+        match = pattern.search(read_data_file(path))
+    except LoadFailedFile:
+        return None
+    return match.group(1).decode("utf-8", "replace") if match else None
+
+
+def dependants(repository: Repository, refs: set[str]) -> tuple[set[Path], set[Path]]:
+    """(sets superseding, wards pinning) any of the criteria sets `refs`: what must be
+    checked again when those sets change, so that no gate passes a set that breaks a
+    ward it never looked at."""
+    if not refs:
+        return set(), set()
+    wards = {p for p in repository.ward_paths() if _named_ref(p, _PINS) in refs}
+    sets = {p for p in repository.set_paths().values() if _named_ref(p, _SUPERSEDES) in refs}
+    return sets, wards
+
+
+@dataclass(slots=True)
+class Selection:
+    """The files one `check` run looks at, by kind, and what their places say."""
+
+    sets: list[Path] = field(default_factory=list)
+    wards: list[Path] = field(default_factory=list)
+    outside: list[Path] = field(default_factory=list)  # not in any data root: schema only
+    findings: list[Diagnostic] = field(default_factory=list)
+
+
+def _known(repository: Repository) -> dict[str, tuple[str, Path]]:
+    """Absolute path (links not resolved) -> (kind, path) of every data file, twins too."""
+    known: dict[str, tuple[str, Path]] = {}
+    for kind, inventory in (
+        ("criteria", repository.set_files()),
+        ("wards", repository.ward_files()),
+    ):
+        for path in inventory.files.values():
+            known[absolute(path)] = (kind, path)
+        for twins in inventory.twins.values():
+            for path in twins:
+                known[absolute(path)] = (kind, path)
+    return known
+
+
+def select(repository: Repository, paths: list[Path] | None) -> Selection:
+    """Every data file (None), or the given files and folders plus what depends on them.
+
+    A link given as a path is reported, never followed. A given criteria set brings the
+    wards pinning it and the sets superseding it; a file with a twin brings its twin."""
+    known = _known(repository)
+    findings = repository.findings()
+    chosen: dict[str, Path] = {}
+    selection = Selection()
+    if paths is None:
+        chosen = {at: path for at, (_, path) in known.items()}
+        selection.findings = findings
+    else:
+        for given in paths:
+            given_at = absolute(given)
+            if given.is_symlink():
+                selection.findings.append(Diagnostic(repository.display(given), 1, 1, "symlink"))
+            elif given.is_dir():
+                inside = {a: p for a, (_, p) in known.items() if _below(a, given_at)}
+                chosen.update(inside)
+                selection.findings += [
+                    d for d in findings if _below(absolute(_path_of(d, repository)), given_at)
+                ]
+                if not inside:
+                    selection.outside += [p for p in _yaml_below(given) if absolute(p) not in known]
+            elif given_at in known:
+                chosen[given_at] = known[given_at][1]
+                selection.findings += [
+                    d for d in findings if absolute(_path_of(d, repository)) == given_at
+                ]
+            else:
+                selection.outside.append(given)
+        for at in list(chosen):  # a file's twin is judged with it
+            kind, path = known[at]
+            inventory = repository.set_files() if kind == "criteria" else repository.ward_files()
+            for twins in inventory.twins.values():
+                if path in twins:
+                    chosen.update({absolute(twin): twin for twin in twins})
+                    selection.findings += [
+                        d
+                        for d in findings
+                        if absolute(_path_of(d, repository)) in map(absolute, twins)
+                    ]
+        refs = {
+            f"{path.parent.name}@{path.stem}"
+            for at, path in chosen.items()
+            if known[at][0] == "criteria"
+        }
+        more_sets, more_wards = dependants(repository, refs)
+        for path in (*more_sets, *more_wards):
+            chosen.setdefault(absolute(path), path)
+    for at, path in sorted(chosen.items()):
+        (selection.sets if known[at][0] == "criteria" else selection.wards).append(path)
+    return selection
+
+
+def _below(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def _path_of(diagnostic: Diagnostic, repository: Repository) -> Path:
+    return repository.cwd / diagnostic.path
+
+
+def _yaml_below(folder: Path) -> list[Path]:
+    """YAML files below a folder outside the data root, never through a link."""
+    found = []
+    for parent, folders, files in os.walk(folder):
+        folders[:] = sorted(f for f in folders if not Path(parent, f).is_symlink())
+        found += [Path(parent, f) for f in sorted(files) if f.lower().endswith((".yaml", ".yml"))]
     return found
 
 
@@ -71,32 +174,58 @@ def run_check(
     history entry they had there (append-only). Large inputs are split over
     the available cores; the result does not depend on how.
     """
-    if paths is not None:
-        files = expand_paths(paths)
-        set_files = [p for p in files if _kind_of(p.resolve()) == "criteria"]
-        ward_files = [p for p in files if p not in set_files]
-    else:
-        set_files = list(repository.set_paths().values())
-        ward_files = repository.ward_paths()
-    result = CheckResult(files=len(set_files) + len(ward_files))
-    for path in set_files:
-        loaded = load_criteria_set(path, repository.display(path))
-        repository.remember_set(loaded)
+    selection = select(repository, paths)
+    result = CheckResult(
+        files=len(selection.sets) + len(selection.wards) + len(selection.outside),
+        diagnostics=list(selection.findings),
+    )
+    for path in selection.sets:
+        loaded = repository.criteria_set_file(path)
         result.diagnostics += loaded.diagnostics
         if loaded.model is not None and loaded.document is not None:
             result.diagnostics += set_cross_rules(repository, loaded.document, loaded.model)
-    result.diagnostics += check_wards(repository, ward_files, today, base)
+    result.diagnostics += check_wards(repository, selection.wards, today, base)
+    for path in selection.outside:
+        result.diagnostics += outside_diagnostics(repository, path)
     if base is not None:
         result.diagnostics += base.deleted
+    result.diagnostics = _unique(result.diagnostics)
     result.diagnostics.sort(key=Diagnostic.sort_key)
     return result
+
+
+def _unique(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    seen: set[tuple[str, int, int, str]] = set()
+    kept = []
+    for diagnostic in diagnostics:
+        if diagnostic.sort_key() not in seen:
+            seen.add(diagnostic.sort_key())
+            kept.append(diagnostic)
+    return kept
+
+
+def outside_diagnostics(repository: Repository, path: Path) -> list[Diagnostic]:
+    """A file outside every data root: its syntax and schema (as a ward, or as a criteria
+    set when it has `criteria:` groups), and a finding that nothing else was checked."""
+    from kieumau_cli.load.models import CriteriaSet, Ward
+    from kieumau_cli.load.repository import read_file
+    from kieumau_cli.load.validate import validate
+
+    display = repository.display(path)
+    document, found = read_file(path, display)
+    if document is not None:
+        model: type[Ward] | type[CriteriaSet] = (
+            CriteriaSet if "groups" in document.data and "pass_rule" in document.data else Ward
+        )
+        found += validate(document, model)[1]
+    return [*found, Diagnostic(display, 1, 1, "outside-root")]
 
 
 def ward_diagnostics(
     repository: Repository, path: Path, today: dt.date, base: HistoryBase | None = None
 ) -> list[Diagnostic]:
     """Everything `check` says about one ward file."""
-    loaded = load_ward(path, repository.display(path))
+    loaded = repository.load_ward(path)
     found = list(loaded.diagnostics)
     if loaded.model is not None and loaded.document is not None:
         found += ward_cross_rules(repository, loaded.document, loaded.model, today)

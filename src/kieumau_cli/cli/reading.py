@@ -81,7 +81,12 @@ def check(  # noqa: PLR0917 - one parameter per option
 
     guard(
         lambda: check.run(
-            context(root, lang), paths or [], fmt, strict, changed=changed, base=base
+            context(root, lang, None if changed else paths),
+            paths or [],
+            fmt,
+            strict,
+            changed=changed,
+            base=base,
         ),
         lang,
     )

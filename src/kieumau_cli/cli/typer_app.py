@@ -84,11 +84,11 @@ def guard(run: Callable[[], int], lang: str) -> NoReturn:
     raise typer.Exit(run_guarded(run, lambda message: typer.echo(message, err=True), lang))
 
 
-def context(root: Path | None, lang: str) -> "Context":
+def context(root: Path | None, lang: str, paths: list[Path] | None = None) -> "Context":
     """The run's context; `--root` after the command wins over one before it."""
     from kieumau_cli.commands.context import Context
 
-    return Context.create(root if root is not None else _State.root, lang)
+    return Context.create(root if root is not None else _State.root, lang, paths=paths or ())
 
 
 __all__ = ["LANGS", "LangOption", "RootOption", "app", "context", "guard", "helped", "option"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -37,9 +38,13 @@ class Context:
         lang: str = "vi",
         out: TextIO | None = None,
         err: TextIO | None = None,
+        *,
+        paths: Sequence[Path] = (),
     ) -> Context:
+        """`paths`: the files a command was given (`check PATH…`); the data root is the
+        one holding them unless --root or $KIEUMAU_ROOT says otherwise."""
         cwd = Path.cwd()
-        root = find_root(root_option, os.environ, cwd)
+        root = find_root(root_option, os.environ, cwd, paths)
         context = cls(Repository(root, cwd), today(), lang, out or sys.stdout, err or sys.stderr)
         if root.origin == "bundled":
             context.notice("bundled_notice", path=root.path)

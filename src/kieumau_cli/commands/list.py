@@ -11,8 +11,11 @@ def run(context: Context, province: str | None, criteria: str | None, fmt: str) 
     from kieumau_cli.results.rows import summarise
 
     loads = context.repository.wards_in_scope(province, criteria)
+    places = context.repository.ward_findings(province)
+    context.report(places)
     for load in loads:
         context.report(load.diagnostics)
     rows = [summarise(load) for load in loads]
     render.write("list", fmt, rows, context)
-    return EXIT_FINDINGS if any(load.problem for load in loads) else EXIT_OK
+    failed = any(load.problem for load in loads) or any(d.severity == "error" for d in places)
+    return EXIT_FINDINGS if failed else EXIT_OK

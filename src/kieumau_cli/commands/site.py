@@ -35,6 +35,8 @@ def run(context: Context, request: SiteRequest) -> int:
     check_output(wanted.output, context.repository.root.path, Path.cwd())
     stamp = _stamp_time() if wanted.stamp else None
     site, loads = collect(context.repository, wanted, context.today, context.lang, stamp)
+    places = context.repository.ward_findings(wanted.province)
+    context.report(places)
     for load in loads:
         context.report(load.diagnostics)
     try:
@@ -45,7 +47,8 @@ def run(context: Context, request: SiteRequest) -> int:
         ) from None
     seconds = format_number(done.seconds, context.lang, decimals=1)
     context.notice("site.written", pages=done.pages, path=wanted.output, seconds=seconds)
-    return EXIT_FINDINGS if site.broken else EXIT_OK
+    failed = bool(site.broken) or any(d.severity == "error" for d in places)
+    return EXIT_FINDINGS if failed else EXIT_OK
 
 
 def _base_url(value: str | None) -> str | None:

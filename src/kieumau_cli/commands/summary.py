@@ -12,6 +12,8 @@ def run(context: Context, province: str | None, request: DocumentRequest) -> int
 
     check_request("summary", request)
     loads = context.repository.wards_in_scope(province)
+    places = context.repository.ward_findings(province)
+    context.report(places)
     for load in loads:
         context.report(load.diagnostics)
     scope = None
@@ -21,4 +23,5 @@ def run(context: Context, province: str | None, request: DocumentRequest) -> int
         scope = named[0] if named else wanted
     result = Summary.build(scope, loads, context.today)
     write_document(context, "summary", request, result)
-    return EXIT_FINDINGS if any(load.problem for load in loads) else EXIT_OK
+    failed = any(load.problem for load in loads) or any(d.severity == "error" for d in places)
+    return EXIT_FINDINGS if failed else EXIT_OK

@@ -32,6 +32,7 @@ from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from kieumau_cli.check.diagnostics import Diagnostic
+from kieumau_cli.load.files import LoadFailedFile, read_data_file
 from kieumau_cli.load.yaml import LoadFailed, decode
 from kieumau_cli.text.format import nfc
 
@@ -62,13 +63,12 @@ class Snapshot:
 
 
 def read_snapshot(path: Path, display: str) -> Snapshot:
-    """Raises LoadFailed (a diagnostic, as `check` reports it) for unreadable bytes."""
+    """Raises LoadFailed (a diagnostic, as `check` reports it) for a file that cannot be
+    read as data: a link (never edited through), not a regular file, unreadable bytes."""
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise LoadFailed(
-            Diagnostic(display, 1, 1, "file-unreadable", {"reason": exc.strerror or str(exc)})
-        ) from None
+        raw = read_data_file(path)
+    except LoadFailedFile as failed:
+        raise LoadFailed(Diagnostic(display, 1, 1, failed.code, failed.params)) from None
     text, _ = decode(raw, display)
     first_newline = raw.find(b"\n")
     crlf = first_newline > 0 and raw[first_newline - 1 : first_newline] == b"\r"

@@ -7,16 +7,19 @@ one ward never reads the others.
 
 from __future__ import annotations
 
+import errno
 import os
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+import re
+import stat
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Literal
 
 from kieumau_cli.errors import DataRootError
 from kieumau_cli.resources import bundled_root, is_data_root
 
-Origin = Literal["option", "env", "cwd", "bundled"]
+Origin = Literal["option", "env", "paths", "cwd", "bundled", "none"]
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
@@ -34,8 +37,22 @@ class DataRoot:
         return self.path / "wards"
 
 
-def find_root(option: Path | None, environ: Mapping[str, str], cwd: Path) -> DataRoot:
-    """--root, else $KIEUMAU_ROOT, else the nearest folder up from cwd, else bundled data."""
+def _root_above(path: Path) -> Path | None:
+    start = Path(absolute(path))
+    for folder in (start if start.is_dir() else start.parent, *start.parents):
+        if is_data_root(folder):
+            return folder
+    return None
+
+
+def find_root(
+    option: Path | None, environ: Mapping[str, str], cwd: Path, paths: Sequence[Path] = ()
+) -> DataRoot:
+    """--root, else $KIEUMAU_ROOT, else the data root holding the `paths` a command was
+    given, else the nearest folder up from cwd, else the bundled data.
+
+    With paths, never the bundled data: files outside every data root are judged alone
+    (origin "none"), never against example criteria they have nothing to do with."""
     if option is not None:
         if not is_data_root(option):
             raise DataRootError("error.root_not_data", where=f"--root {option}")
@@ -46,6 +63,17 @@ def find_root(option: Path | None, environ: Mapping[str, str], cwd: Path) -> Dat
         if not is_data_root(path):
             raise DataRootError("error.root_not_data", where=f"KIEUMAU_ROOT={env_value}")
         return DataRoot(path, "env")
+    if paths:
+        roots = {_root_above(Path(cwd, path)) for path in paths}
+        found = {absolute(root) for root in roots if root is not None}
+        if len(found) > 1:
+            raise DataRootError(
+                "error.paths_in_several_roots", roots=", ".join(sorted(map(str, found)))
+            )
+        if found:
+            root = next(root for root in roots if root is not None)
+            return DataRoot(root, "paths")
+        return DataRoot(cwd, "none")
     for folder in (cwd, *cwd.parents):
         if is_data_root(folder):
             return DataRoot(folder, "cwd")
@@ -68,23 +96,134 @@ def display_path(path: Path, base: Path) -> str:
 
 
 def _is_below(path: Path, base: Path) -> bool:
+    # Links are not resolved: a file is shown where it was found (and a link loop
+    # never raises here).
+    return Path(absolute(path)).is_relative_to(absolute(base))
+
+
+_TEMP = re.compile(r"^\.(?P<name>.+)\.[^.]+\.tmp$")  # what edit.atomic leaves if killed
+_LOCK = re.compile(r"^\..+\.lock$")  # edit.session's lock beside each ward file
+_YAMLISH = re.compile(r"\.ya?ml$", re.IGNORECASE)
+_MAX_DEPTH = 8  # how deep a stray folder is searched for YAML files
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """Something wrong with a file's place in the data root, found without reading it."""
+
+    path: Path
+    code: str  # a diagnostic code: symlink, stray-file, duplicate-file, stale-temp, not-a-file
+    params: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Inventory:
+    """The files of `criteria/` or `wards/`: each set ref or ward key with its file, and
+    the findings. Links are never followed; two files claiming one key are both kept
+    (`twins`), so every command can refuse the key."""
+
+    files: dict[str, Path] = field(default_factory=dict)
+    twins: dict[str, list[Path]] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+    def findings_for(self, path: Path) -> list[Finding]:
+        return [finding for finding in self.findings if finding.path == path]
+
+
+def scan(folder: Path, kind: Literal["criteria", "wards"]) -> Inventory:
+    """`folder/<sub>/<name>.yaml` (or `.yml`), in a stable order, without reading a file.
+
+    Reported rather than followed or skipped: symbolic links (never read: they may
+    point outside the data root, or into a loop), files that are not regular files,
+    YAML files anywhere else (top level, deeper folders, hidden folders, upper-case
+    names or suffixes), two files for one key, and temporary files a killed write
+    left behind."""
+    found = Inventory()
+    for top in _entries(folder, found):
+        if top.is_symlink():
+            found.findings.append(Finding(Path(top.path), "symlink"))
+        elif top.is_dir(follow_symlinks=False):
+            if top.name.startswith("."):
+                _strays(Path(top.path), found, 1)
+            else:
+                _scan_group(Path(top.path), kind, found)
+        elif _YAMLISH.search(top.name):
+            found.findings.append(Finding(Path(top.path), "stray-file"))
+    return found
+
+
+def _entries(folder: Path, found: Inventory) -> list[os.DirEntry[str]]:
     try:
-        path.resolve().relative_to(base.resolve())
-    except ValueError:
-        return False
-    return True
+        with os.scandir(folder) as listing:
+            return sorted(listing, key=lambda entry: entry.name)
+    except NotADirectoryError:
+        return []
+    except OSError as error:
+        if folder.exists() or folder.is_symlink():
+            found.findings.append(
+                Finding(folder, "file-unreadable", {"reason": error.strerror or str(error)})
+            )
+        return []
 
 
-def yaml_files(folder: Path) -> Iterator[Path]:
-    """`folder/<sub>/<name>.yaml`, in a stable order, without reading any file."""
-    if not folder.is_dir():
-        return
-    for sub in sorted(os.scandir(folder), key=lambda entry: entry.name):
-        if not sub.is_dir() or sub.name.startswith("."):
+def _scan_group(group: Path, kind: str, found: Inventory) -> None:
+    for entry in _entries(group, found):
+        path = Path(entry.path)
+        if entry.is_symlink():
+            found.findings.append(Finding(path, "symlink"))
             continue
-        for entry in sorted(os.scandir(sub.path), key=lambda entry: entry.name):
-            if entry.is_file() and entry.name.endswith(YAML_SUFFIXES):
-                yield Path(entry.path)
+        temp = _TEMP.match(entry.name)
+        if temp and entry.is_file(follow_symlinks=False):
+            found.findings.append(Finding(path, "stale-temp", {"name": temp.group("name")}))
+            continue
+        if _LOCK.match(entry.name):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            _strays(path, found, 1)
+            continue
+        if not _YAMLISH.search(entry.name):
+            continue  # README.md, .gitkeep…: not data, not ours to judge
+        stem, suffix = path.stem, path.suffix
+        proper = suffix in YAML_SUFFIXES and not entry.name.startswith(".")
+        if kind == "wards":
+            proper = proper and stem == stem.lower()
+        if not proper:
+            found.findings.append(Finding(path, "stray-file"))
+            continue
+        if not entry.is_file(follow_symlinks=False):
+            found.findings.append(Finding(path, "not-a-file"))
+            continue
+        key = f"{group.name}@{stem}" if kind == "criteria" else f"{group.name}/{stem}"
+        if key in found.files:
+            found.twins.setdefault(key, [found.files[key]]).append(path)
+        else:
+            found.files[key] = path
+    for key, paths in found.twins.items():
+        if paths[0].parent != group:
+            continue
+        names = ", ".join(p.name for p in paths)
+        for path in paths:
+            found.findings.append(Finding(path, "duplicate-file", {"key": key, "files": names}))
+
+
+def _strays(folder: Path, found: Inventory, depth: int) -> None:
+    """YAML files below a folder that cannot hold data (too deep, hidden): all strays."""
+    if depth > _MAX_DEPTH:
+        return
+    for entry in _entries(folder, found):
+        path = Path(entry.path)
+        if entry.is_symlink():
+            found.findings.append(Finding(path, "symlink"))
+        elif entry.is_dir(follow_symlinks=False):
+            _strays(path, found, depth + 1)
+        elif _YAMLISH.search(entry.name):
+            found.findings.append(Finding(path, "stray-file"))
+
+
+def absolute(path: Path | str) -> str:
+    """The absolute form of a path, links left as they are (Path.resolve would follow
+    them, and a link must be judged as the link it is)."""
+    return os.path.abspath(path)  # noqa: PTH100
 
 
 def relative_below(path: Path, folder_name: str) -> PurePosixPath | None:
@@ -103,3 +242,54 @@ def ward_key(path: Path) -> str:
 def set_ref(path: Path) -> str:
     """'cap-kieu-mau@2021', from the path alone."""
     return f"{path.parent.name}@{path.stem}"
+
+
+MAX_FILE_BYTES = 16 * 1024 * 1024
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # a FIFO must not hang the open
+_BINARY = getattr(os, "O_BINARY", 0)
+
+
+class LoadFailedFile(Exception):
+    """A data file that cannot be read as one: `code` is its diagnostic code."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = {key: str(value) for key, value in params.items()}
+
+
+def read_data_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a data file: never through a symbolic link, only a regular file, and
+    never more than `limit` bytes read (`/dev/zero`, a FIFO or a huge file cannot make
+    kieumau hang or fill the memory)."""
+    if path.is_symlink():
+        raise LoadFailedFile("symlink")
+    try:
+        descriptor = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _BINARY)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise LoadFailedFile("symlink") from None
+        raise LoadFailedFile("file-unreadable", reason=error.strerror or error) from None
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise LoadFailedFile("not-a-file")
+        if info.st_size > limit:
+            raise LoadFailedFile("file-too-large", size=info.st_size, limit=limit)
+        chunks: list[bytes] = []
+        remaining = limit + 1
+        while remaining > 0:
+            chunk = os.read(descriptor, min(remaining, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+    except OSError as error:
+        raise LoadFailedFile("file-unreadable", reason=error.strerror or error) from None
+    finally:
+        os.close(descriptor)
+    data = b"".join(chunks)
+    if len(data) > limit:  # it grew while being read
+        raise LoadFailedFile("file-too-large", size=len(data), limit=limit)
+    return data

@@ -24,11 +24,14 @@ from kieumau_cli.errors import AmbiguousWardError, UsageError, WardNotFoundError
 from kieumau_cli.load.files import (
     YAML_SUFFIXES,
     DataRoot,
+    Finding,
+    Inventory,
+    LoadFailedFile,
     display_path,
+    read_data_file,
     relative_below,
-    set_ref,
+    scan,
     ward_key,
-    yaml_files,
 )
 from kieumau_cli.text.format import slugify
 from kieumau_cli.text.match import close_matches, nearest
@@ -64,17 +67,23 @@ def _read(path: Path, display: str) -> tuple[bytes | None, Document | None, list
     from kieumau_cli.load.yaml import LoadFailed, load_bytes
 
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return (
-            None,
-            None,
-            [Diagnostic(display, 1, 1, "file-unreadable", {"reason": exc.strerror or str(exc)})],
-        )
+        raw = read_data_file(path)
+    except LoadFailedFile as failed:
+        return None, None, [Diagnostic(display, 1, 1, failed.code, failed.params)]
     try:
         return raw, load_bytes(raw, display), []
     except LoadFailed as failed:
         return raw, None, [failed.diagnostic]
+
+
+def read_file(path: Path, display: str) -> tuple[Document | None, list[Diagnostic]]:
+    """One file parsed (not validated), or the diagnostics that say why it cannot be."""
+    _, document, found = _read(path, display)
+    return document, found
+
+
+def as_diagnostics(findings: list[Finding], display: Callable[[Path], str]) -> list[Diagnostic]:
+    return [Diagnostic(display(f.path), 1, 1, f.code, dict(f.params)) for f in findings]
 
 
 def _load(
@@ -149,31 +158,64 @@ class Repository:
         self.root = root
         self.cwd = cwd
         self._sets: dict[str, Loaded[CriteriaSet]] = {}
-        self._set_paths: dict[str, Path] | None = None
+        self._set_files: Inventory | None = None
+        self._ward_files: Inventory | None = None
 
     def display(self, path: Path) -> str:
         return display_path(path, self.cwd)
 
+    def set_files(self) -> Inventory:
+        """The files of criteria/, found once, without reading them."""
+        if self._set_files is None:
+            self._set_files = scan(self.root.criteria_dir, "criteria")
+        return self._set_files
+
+    def ward_files(self) -> Inventory:
+        """The files of wards/, found once, without reading them."""
+        if self._ward_files is None:
+            self._ward_files = scan(self.root.wards_dir, "wards")
+        return self._ward_files
+
+    def findings(self) -> list[Diagnostic]:
+        """What is wrong with the files' places: links, strays, twins, leftovers."""
+        found = self.set_files().findings + self.ward_files().findings
+        return as_diagnostics(found, self.display)
+
     # --- criteria sets ---------------------------------------------------------
     def set_paths(self) -> dict[str, Path]:
         """'id@version' -> file, from the paths alone."""
-        if self._set_paths is None:
-            self._set_paths = {set_ref(path): path for path in yaml_files(self.root.criteria_dir)}
-        return self._set_paths
+        return self.set_files().files
 
     def criteria_set(self, ref: str) -> Loaded[CriteriaSet] | None:
         if ref not in self._sets:
             path = self.set_paths().get(ref)
             if path is None:
                 return None
-            self._sets[ref] = load_criteria_set(path, self.display(path))
+            loaded = load_criteria_set(path, self.display(path))
+            twins = self.set_files().twins.get(ref, [])
+            loaded.diagnostics += self._twin_diagnostics(twins)
+            self._sets[ref] = loaded
         return self._sets[ref]
 
-    def remember_set(self, loaded: Loaded[CriteriaSet]) -> None:
-        """Use an already loaded set file (when `check` loads it as an argument)."""
-        ref = set_ref(loaded.path)
-        if self.set_paths().get(ref) == loaded.path:
-            self._sets[ref] = loaded
+    def _twin_diagnostics(self, twins: list[Path]) -> list[Diagnostic]:
+        """Two files for one key: both are refused, whichever a lookup found."""
+        findings = [f for path in twins for f in self.all_findings_for(path)]
+        return as_diagnostics([f for f in findings if f.code == "duplicate-file"], self.display)
+
+    def all_findings_for(self, path: Path) -> list[Finding]:
+        return self.set_files().findings_for(path) + self.ward_files().findings_for(path)
+
+    def criteria_set_file(self, path: Path) -> Loaded[CriteriaSet]:
+        """The set file at `path` (a twin included), loaded once and shared with
+        `criteria_set`, so the wards pinning it are judged by what `check` just read."""
+        for ref, known in self.set_paths().items():
+            if known == path:
+                loaded = self.criteria_set(ref)
+                assert loaded is not None
+                return loaded
+        loaded = load_criteria_set(path, self.display(path))
+        loaded.diagnostics += self._twin_diagnostics([path])
+        return loaded
 
     def all_sets(self) -> list[Loaded[CriteriaSet]]:
         return [
@@ -219,16 +261,26 @@ class Repository:
 
     # --- wards -------------------------------------------------------------------
     def ward_paths(self) -> list[Path]:
-        return list(yaml_files(self.root.wards_dir))
+        return list(self.ward_files().files.values())
 
     def ward_keys(self) -> dict[str, Path]:
-        return {ward_key(path): path for path in self.ward_paths()}
+        return dict(self.ward_files().files)
 
     def provinces(self) -> list[str]:
         return sorted({path.parent.name for path in self.ward_paths()})
 
     def load_ward(self, path: Path) -> Loaded[Ward]:
-        return load_ward(path, self.display(path))
+        loaded = load_ward(path, self.display(path))
+        loaded.diagnostics += self._twin_diagnostics(self.ward_twins(path))
+        return loaded
+
+    def ward_twins(self, path: Path) -> list[Path]:
+        """The other file claiming the same ward key (`x.yaml` beside `x.yml`), found by
+        two stat calls so that `status` never lists every ward to learn it."""
+        other = path.with_suffix(".yml" if path.suffix == ".yaml" else ".yaml")
+        if not (other.exists() or other.is_symlink()):
+            return []
+        return self.ward_files().twins.get(ward_key(path), [])
 
     def open_ward(self, path: Path) -> WardLoad:
         """The ward file at `path` with its set: what every command scores a ward from."""
@@ -268,6 +320,19 @@ class Repository:
                 continue
             found.append(load)
         return found
+
+    def ward_findings(self, province: str | None = None) -> list[Diagnostic]:
+        """What is wrong with the places of ward files (links, strays, leftovers, files
+        that are not files), in one province folder or all: a reading command reports
+        them as `check` does, so a ward it cannot see is never silently left out."""
+        folder = self.root.wards_dir / self.resolve_province(province) if province else None
+        findings = [
+            f
+            for f in self.ward_files().findings
+            if f.code != "duplicate-file"  # reported with the ward itself (open_ward)
+            and (folder is None or f.path.parent == folder or folder in f.path.parents)
+        ]
+        return as_diagnostics(findings, self.display)
 
     def resolve_province(self, text: str) -> str:
         """'thanh-hoa', 'Thanh Hóa' or 'Tỉnh Thanh Hóa' → the province folder 'thanh-hoa'."""

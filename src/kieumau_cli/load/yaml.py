@@ -16,23 +16,32 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
 from kieumau_cli.check.diagnostics import Diagnostic
+from kieumau_cli.load.files import MAX_FILE_BYTES
 
 try:  # libyaml is much faster; fall back to the pure-Python parser without it
     from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
-MAX_FILE_BYTES = 16 * 1024 * 1024
 _CONFLICT_RE = re.compile(r"^(<{7}|={7}|>{7})(?: |$)", re.MULTILINE)
 _TAB_INDENT_RE = re.compile(r"^ *\t", re.MULTILINE)
 _BOM = "\ufeff"
+# Refused anywhere in a file, raw or written as an escape ("\x0b"): C0 controls but tab,
+# line feed and carriage return; DEL; C1 controls; the noncharacters U+FFFE and U+FFFF.
+# They crash Word documents and XML feeds, corrupt terminals, and no officer types them
+# on purpose (Word's Shift+Enter inserts U+000B).
+_CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff"
+# Bidirectional overrides and isolates make text read differently from what it says.
+_BIDI = "\u202a-\u202e\u2066-\u2069"
+_FORBIDDEN_RE = re.compile(f"[{_CONTROL}{_BIDI}]")
+_BIDI_RE = re.compile(f"[{_BIDI}]")
 
 
 class _Located(Exception):
@@ -103,6 +112,15 @@ class _StrictLoader(_BaseLoader):
             seen[name] = key_node
         return super().construct_mapping(node, deep=deep)
 
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
+        try:
+            return super().construct_yaml_int(node)
+        except ValueError:  # more digits than Python converts (4,300)
+            mark = node.start_mark
+            raise _Located(
+                "number-too-large", mark.line + 1, mark.column + 1, digits=len(node.value)
+            ) from None
+
     def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> dt.date | dt.datetime:
         try:
             return super().construct_yaml_timestamp(node)
@@ -125,6 +143,7 @@ class _StrictLoader(_BaseLoader):
 
 
 _StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _StrictLoader.construct_yaml_timestamp)
+_StrictLoader.add_constructor("tag:yaml.org,2002:int", _StrictLoader.construct_yaml_int)
 _StrictLoader.add_constructor(None, _StrictLoader.construct_undefined)
 
 
@@ -196,8 +215,19 @@ def decode(raw: bytes, path: str) -> tuple[str, bool]:
     return unicodedata.normalize("NFC", text), True
 
 
+def forbidden_character(char: str) -> tuple[str, dict[str, str]]:
+    """The diagnostic code and parameters for a character `_FORBIDDEN_RE` matched."""
+    code = "bidi-control" if _BIDI_RE.match(char) else "control-character"
+    return code, {"codepoint": f"U+{ord(char):04X}"}
+
+
 def _precheck(text: str, path: str) -> None:
     """Cheap textual checks whose YAML errors would be confusing or unsafe."""
+    match = _FORBIDDEN_RE.search(text)
+    if match:
+        line, column = _line_col(text, match.start())
+        code, params = forbidden_character(match.group())
+        raise LoadFailed(Diagnostic(path, line, column, code, params))
     if "<<<<<<<" in text or ">>>>>>>" in text:
         match = _CONFLICT_RE.search(text)
         if match:
@@ -257,7 +287,30 @@ def load_text(text: str, path: str, *, was_nfd: bool = False) -> Document:
         raise LoadFailed(Diagnostic(path, 1, 1, "empty-document"))
     if not isinstance(data, dict):
         raise LoadFailed(Diagnostic(path, 1, 1, "not-a-mapping", {"found": type(data).__name__}))
-    return Document(path, text, data, was_nfd)
+    document = Document(path, text, data, was_nfd)
+    if "\\" in text:  # only a double-quoted escape can put such a character in a value
+        for loc, char, is_key in _escaped_forbidden(data, ()):
+            code, params = forbidden_character(char)
+            raise LoadFailed(document.diagnostic(code, loc, at_key=is_key, **params))
+    return document
+
+
+def _escaped_forbidden(
+    node: Any, loc: tuple[str | int, ...]
+) -> Iterator[tuple[tuple[str | int, ...], str, bool]]:
+    """(path, character, in the key) of each forbidden character in a key or a string."""
+    if isinstance(node, str):
+        match = _FORBIDDEN_RE.search(node)
+        if match:
+            yield loc, match.group(), False
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            if isinstance(key, str) and (match := _FORBIDDEN_RE.search(key)):
+                yield (*loc, key), match.group(), True
+            yield from _escaped_forbidden(value, (*loc, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _escaped_forbidden(value, (*loc, index))
 
 
 def load_bytes(raw: bytes, path: str) -> Document:

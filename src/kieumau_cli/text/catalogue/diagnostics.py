@@ -226,4 +226,63 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "diag.type.list": ("một danh sách", "a list"),
     "diag.type.date": ("một ngày yyyy-mm-dd", "a date yyyy-mm-dd"),
     "diag.type.other": ("kiểu khác ({type})", "another type ({type})"),
+    "diag.symlink": (
+        "là liên kết tượng trưng; kieumau không đọc tệp qua liên kết (có thể trỏ ra ngoài thư mục dữ liệu)",
+        "is a symbolic link; kieumau never reads through links (one may point outside the data folder)",
+    ),
+    "diag.symlink.fix": (
+        "thay liên kết bằng chính tệp đó, hoặc xóa nó",
+        "replace the link by the file itself, or remove it",
+    ),
+    "diag.stray-file": (
+        "tệp YAML nằm ngoài chỗ dữ liệu nên bị bỏ qua; chỉ đọc criteria/<bộ>/<phiên-bản>.yaml và wards/<tỉnh>/<phường>.yaml (tên chữ thường)",
+        "YAML file outside the data layout, so it is ignored; only criteria/<set>/<version>.yaml and wards/<province>/<ward>.yaml (lower-case names) are read",
+    ),
+    "diag.stray-file.fix": (
+        "chuyển tệp về đúng chỗ, đổi tên cho đúng, hoặc xóa nó",
+        "move or rename it into place, or remove it",
+    ),
+    "diag.duplicate-file": (
+        "hai tệp cho cùng '{key}': {files}; không dùng tệp nào",
+        "two files claim '{key}': {files}; neither is used",
+    ),
+    "diag.duplicate-file.fix": (
+        "giữ một tệp, gộp nội dung và lịch sử vào đó, xóa tệp kia",
+        "keep one file, merge the content and the history into it, delete the other",
+    ),
+    "diag.stale-temp": (
+        "tệp tạm còn lại của một lần ghi bị ngắt ({name})",
+        "temporary file left by an interrupted write ({name})",
+    ),
+    "diag.stale-temp.fix": (
+        "xóa tệp này; lần ghi tiếp theo bằng kieumau cũng tự xóa nó",
+        "delete it; the next write by kieumau removes it too",
+    ),
+    "diag.not-a-file": (
+        "không phải tệp thường (thư mục, FIFO, thiết bị…)",
+        "not a regular file (a folder, a FIFO, a device…)",
+    ),
+    "diag.control-character": (
+        "có ký tự điều khiển {codepoint}, không được phép trong tệp dữ liệu",
+        "control character {codepoint} is not allowed in data files",
+    ),
+    "diag.control-character.fix": (
+        "xóa ký tự này; Word chèn U+000B khi nhấn Shift+Enter — hãy xuống dòng bình thường hoặc dùng dấu cách",
+        "remove it; Word inserts U+000B on Shift+Enter — use a normal line break or a space",
+    ),
+    "diag.bidi-control": (
+        "có ký tự điều khiển hướng chữ {codepoint} làm văn bản hiển thị khác nội dung thật",
+        "bidirectional control character {codepoint} makes the text display differently from what it says",
+    ),
+    "diag.bidi-control.fix": ("xóa ký tự này", "remove it"),
+    "diag.number-too-large": ("số quá lớn ({digits} chữ số)", "number too large ({digits} digits)"),
+    "diag.number-too-large.fix": ("ghi một số hợp lý", "write a sensible number"),
+    "diag.outside-root": (
+        "tệp không nằm trong thư mục dữ liệu nào (có criteria/ và wards/); chỉ kiểm tra được cú pháp và lược đồ, không kiểm tra được quy tắc liên tệp",
+        "the file is in no data folder (one holding criteria/ and wards/); only its syntax and schema could be checked, not the cross-file rules",
+    ),
+    "diag.outside-root.fix": (
+        "đặt tệp vào wards/<tỉnh>/ hoặc criteria/<bộ>/ của một thư mục dữ liệu, hoặc dùng --root",
+        "put it under wards/<province>/ or criteria/<set>/ of a data folder, or use --root",
+    ),
 }

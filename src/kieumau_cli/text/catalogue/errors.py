@@ -237,4 +237,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{target} không thay thế {current} (không có trong chuỗi `supersedes`); migrate chỉ chuyển sang phiên bản mới hơn của cùng bộ",
         "{target} does not supersede {current} (not in its `supersedes` chain); migrate only moves to a newer version of the same set",
     ),
+    "error.paths_in_several_roots": (
+        "các đường dẫn nằm trong nhiều thư mục dữ liệu khác nhau: {roots}; kiểm tra từng thư mục một, hoặc dùng --root",
+        "the paths lie in several data folders: {roots}; check one at a time, or use --root",
+    ),
 }
