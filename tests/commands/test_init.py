@@ -98,8 +98,8 @@ def test_init_refuses_a_future_date_with_checks_diagnostic(
     )  # fmt: skip
     assert result.exit_code == 1
     assert re.search(
-        r"^wards/tinh-mau/phuong-moi\.yaml:\d+:\d+: error\[history-future\]: ngày 2026-02-21 nằm "
-        r"trong tương lai \(hôm nay 2026-02-20\)$",
+        r"^wards/tinh-mau/phuong-moi\.yaml:\d+:\d+: error\[history-future\]: ngày 21/02/2026 nằm "
+        r"trong tương lai \(hôm nay 20/02/2026\)$",
         result.stderr,
         re.MULTILINE,
     )

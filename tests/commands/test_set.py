@@ -123,8 +123,10 @@ def test_set_on_dong_son_keeps_every_comment_quote_and_blank_line(
 
 W = f"{MAU.as_posix()}:"  # positions refer to the edited content
 STATUSES = "(met, not_met, in_progress, not_applicable, unknown)"
-IN_THE_FUTURE = "error[history-future]: ngày 2026-03-01 nằm trong tương lai (hôm nay 2026-02-20)"
-BAD_DATE = "ngày không hợp lệ: '2026-02-30'; ghi ngày dạng yyyy-mm-dd, ví dụ 2026-02-11"
+IN_THE_FUTURE = "error[history-future]: ngày 01/03/2026 nằm trong tương lai (hôm nay 20/02/2026)"
+BAD_DATE = (
+    "ngày không hợp lệ '2026-02-30': tháng 2 có 28 ngày; ghi ngày dạng yyyy-mm-dd, ví dụ 2026-02-11"
+)
 
 
 @pytest.mark.parametrize(
@@ -160,10 +162,10 @@ BAD_DATE = "ngày không hợp lệ: '2026-02-30'; ghi ngày dạng yyyy-mm-dd, 
         (
             ["C04", "met", "--date", "2026-02-01"],
             [
-                f"{W}17:5: error[reported-mismatch]: báo cáo ngày 2026-02-11 ghi 2/4 nhưng tính "
+                f"{W}17:5: error[reported-mismatch]: báo cáo ngày 11/02/2026 ghi 2/4 nhưng tính "
                 "từ lịch sử được 3/4",
-                f"{W}54:12: error[history-order]: lịch sử không theo thứ tự ngày: 2026-02-01 "
-                "đứng sau 2026-02-10",
+                f"{W}54:12: error[history-order]: lịch sử không theo thứ tự ngày: 01/02/2026 "
+                "đứng sau 10/02/2026",
             ],
         ),
         (
@@ -177,7 +179,7 @@ BAD_DATE = "ngày không hợp lệ: '2026-02-30'; ghi ngày dạng yyyy-mm-dd, 
             ["C04", "--reading", "nhiều"],
             [
                 f"{W}51:16: error[wrong-type]: 'status.C04.readings.0.value': sai kiểu dữ liệu: "
-                "'nhiều', cần một số"
+                "'nhiều', cần một số (viết thẳng, không trong dấu ngoặc kép, không phải true/false)"
             ],
         ),
     ],

@@ -117,8 +117,8 @@ def _history_rules(
                 document.diagnostic(
                     "history-order",
                     (*loc, "date"),
-                    date=entry.date.isoformat(),
-                    previous=previous_date.isoformat(),
+                    date=entry.date,
+                    previous=previous_date,
                 )
             )
         previous_date = max(entry.date, previous_date) if previous_date else entry.date
@@ -127,8 +127,8 @@ def _history_rules(
                 document.diagnostic(
                     "history-future",
                     (*loc, "date"),
-                    date=entry.date.isoformat(),
-                    today=today.isoformat(),
+                    date=entry.date,
+                    today=today,
                 )
             )
         if index < start:
@@ -187,7 +187,7 @@ def _reported_rules(document: Document, ward: Ward, criteria_set: CriteriaSet) -
                 document.diagnostic(
                     "reported-mismatch",
                     ("reported", index),
-                    date=reported.date.isoformat(),
+                    date=reported.date,
                     reported=f"{reported.met}/{reported.total}",
                     computed=f"{computed.met}/{computed.total}",
                 )

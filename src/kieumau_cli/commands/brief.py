@@ -59,15 +59,11 @@ def resolve_period(
         try:
             period = date_range(start, end)
         except PeriodError:
-            raise UsageError(
-                "error.since_after_until", since=since, until=end.isoformat()
-            ) from None
+            raise UsageError("error.since_after_until", since=since, until=end) from None
     elif until is not None:
         raise UsageError("error.until_needs_since")
     else:
         period = current_week(today)
     if period.start > today:
-        raise UsageError(
-            "error.period_in_future", start=period.start.isoformat(), today=today.isoformat()
-        )
+        raise UsageError("error.period_in_future", start=period.start.isoformat(), today=today)
     return period

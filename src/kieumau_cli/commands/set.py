@@ -124,7 +124,7 @@ def _future_stamp(
         document.diagnostic(
             "history-future",
             ("status", first.criterion, "updated"),
-            date=date.isoformat(),
-            today=context.today.isoformat(),
+            date=date,
+            today=context.today,
         )
     ]

@@ -8,7 +8,9 @@ first, English after " / ").
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import math
 import re
 from typing import Annotated, Any, Literal
 
@@ -22,6 +24,7 @@ from pydantic import (
 )
 
 from kieumau_cli.load.vocabulary import Comparator, Status, UnitKind
+from kieumau_cli.text import Message
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
@@ -45,14 +48,95 @@ class DetailError(ValueError):
         self.params = params
 
 
-def _not_a_number(value: Any) -> Any:
-    # Pydantic would read 86400 as a Unix timestamp; in these files a number is never a date.
-    if isinstance(value, int | float) and not isinstance(value, bool):
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+# What a number in these files may be: counts and readings are human-sized. A bound makes
+# an absurd value (a pasted 1e300, a stray digit string) a positioned finding.
+NUMBER_LIMIT = 1e15
+COUNT_LIMIT = 100_000
+
+
+def _strict_day(value: Any) -> Any:
+    """A calendar day: a YAML date, or the same written as a 'yyyy-mm-dd' string (as
+    JSON and editors see it). Never a number (Pydantic would read 86400 as a Unix
+    timestamp), never a date with a time, never another spelling."""
+    if isinstance(value, dt.datetime):
+        raise DetailError("diag.detail.datetime")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return value  # Pydantic says which type it wanted
+    if not isinstance(value, str):
         raise DetailError("diag.detail.number_date")
+    if not _ISO_DAY.fullmatch(value):
+        raise DetailError("diag.detail.date_format")
+    year, month, day = (int(part) for part in value.split("-"))
+    problem = day_problem(year, month, day)
+    if problem is not None:
+        raise DetailError(problem.key, **problem.params)
+    return dt.date(year, month, day)
+
+
+def day_problem(year: int, month: int, day: int) -> Message | None:
+    """Why year-month-day is no day on the calendar, as the user should read it
+    ("tháng 6 có 30 ngày"), or None when it is one."""
+    if not 1 <= month <= 12:
+        return Message("diag.detail.no_such_month", {"month": month})
+    if not 1 <= year <= 9999:
+        return Message("diag.detail.no_such_year", {"year": year})
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        return Message("diag.detail.month_days", {"month": month, "days": days})
+    return None
+
+
+def _strict_number(value: Any) -> Any:
+    """A number as written: an int or a float, never true/false or a quoted "100",
+    finite (no .nan, .inf or 1e309) and of a human size."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise DetailError("diag.type.number")
+    if not math.isfinite(value):
+        raise DetailError("diag.detail.not_finite")
+    if abs(value) > NUMBER_LIMIT:
+        raise DetailError("diag.detail.at_most", limit="10^15")
     return value
 
 
-Day = Annotated[dt.date, BeforeValidator(_not_a_number)]
+def _counting_from(minimum: int) -> Any:
+    def strict_count(value: Any) -> Any:
+        """A whole number as written (never true/false or a quoted "11"), from `minimum`
+        to COUNT_LIMIT. 2.0 is 2, as JSON Schema's `integer` has it."""
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise DetailError("diag.type.int")
+        if value < minimum:
+            raise DetailError("diag.detail.at_least", limit=minimum)
+        if value > COUNT_LIMIT:
+            raise DetailError("diag.detail.at_most", limit=COUNT_LIMIT)
+        return value
+
+    return strict_count
+
+
+# The JSON Schema says what the loader accepts, so editors and CI agree with `check`.
+Day = Annotated[
+    dt.date, BeforeValidator(_strict_day), WithJsonSchema({"type": "string", "format": "date"})
+]
+Number = Annotated[
+    float,
+    BeforeValidator(_strict_number),
+    WithJsonSchema({"type": "number", "minimum": -NUMBER_LIMIT, "maximum": NUMBER_LIMIT}),
+]
+NonNegative = Annotated[
+    int,
+    BeforeValidator(_counting_from(0)),
+    WithJsonSchema({"type": "integer", "minimum": 0, "maximum": COUNT_LIMIT}),
+]
+Positive = Annotated[
+    int,
+    BeforeValidator(_counting_from(1)),
+    WithJsonSchema({"type": "integer", "minimum": 1, "maximum": COUNT_LIMIT}),
+]
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
 # The exported JSON Schema says what the loader accepts: a label, or a whole number.
 _ID_SCHEMA = WithJsonSchema(
@@ -177,7 +261,7 @@ class PassRuleMinCount(_Model):
     """
 
     kind: Literal["min_count"]
-    min: int = Field(ge=1)
+    min: Positive
 
 
 PassRule = Annotated[PassRuleAll | PassRuleMinCount, Field(discriminator="kind")]
@@ -192,7 +276,7 @@ class Indicator(_Model):
     name: Text
     unit: str = Field(description="Đơn vị, ví dụ %, vụ, điểm / unit")
     comparator: Comparator
-    target: float
+    target: Number
     note: str | None = None
 
 
@@ -305,8 +389,8 @@ class Reported(_Model):
     """
 
     date: Day
-    met: int = Field(ge=0)
-    total: int = Field(ge=1)
+    met: NonNegative
+    total: Positive
     criteria: SetRef | None = Field(
         default=None,
         description="Bộ tiêu chí dùng để đếm, nếu khác bộ hiện tại (ghi bởi `migrate`) / "
@@ -334,7 +418,7 @@ class Evidence(_Model):
 class Reading(_Model):
     """Số đo chỉ số / Indicator reading"""
 
-    value: float
+    value: Number
     date: Day
     source: Source | None = None
     note: str | None = None

@@ -16,7 +16,7 @@ from typing import Any, TextIO
 
 from pydantic import BaseModel
 
-from kieumau_cli.load.models import CriteriaSet, Ward
+from kieumau_cli.load.models import ID_PATTERN, CriteriaSet, Ward
 
 KINDS: dict[str, type[BaseModel]] = {"criteria": CriteriaSet, "ward": Ward}
 
@@ -101,6 +101,9 @@ def json_schema(kind: str) -> dict[str, Any]:
                 description = FIELD_DOCS.get(f"{name}.{field}") or FIELD_DOCS.get(field)
                 if description:
                     prop["description"] = description
+    if kind == "ward":
+        # The keys of `status` are criterion ids, as the loader requires of them.
+        generated["properties"]["status"]["propertyNames"] = {"pattern": ID_PATTERN}
     tidy = _tidy(generated)
     assert isinstance(tidy, dict)
     return {"$schema": DIALECT, **tidy}
@@ -126,6 +129,10 @@ def _tidy(node: Any) -> Any:
         return node
     tidy: dict[str, Any] = {}
     for key, value in node.items():
+        if key == "discriminator":
+            # Pydantic's OpenAPI keyword: not JSON Schema (Ajv's strict mode refuses it);
+            # the `kind` const of each member already tells them apart.
+            continue
         if key == "properties":
             # Pydantic titles each property with its own key ("Province Name"), in
             # English only; the bilingual description says more.

@@ -75,8 +75,8 @@ def _to_diagnostic(document: Document, model: type[BaseModel], error: Any) -> Di
             value=str(loc[-1]),
             detail=detail,
         )
-    if kind in _DATE_ERRORS or detail.key == "diag.detail.number_date":
-        return document.diagnostic("invalid-date", loc, value=value)
+    if kind in _DATE_ERRORS or detail.key in _DATE_DETAILS:
+        return document.diagnostic("invalid-date", loc, value=value, detail=detail)
     if kind in {"literal_error", "enum"}:
         expected = _expected_values(error)
         return document.diagnostic(
@@ -87,11 +87,19 @@ def _to_diagnostic(document: Document, model: type[BaseModel], error: Any) -> Di
             expected=", ".join(expected),
             suggestion=nearest(str(value), expected),
         )
-    if kind in _VALUE_ERRORS:
+    if kind in _VALUE_ERRORS and not detail.key.startswith("diag.type."):
         return document.diagnostic("invalid-value", loc, field=field, value=value, detail=detail)
     return document.diagnostic("wrong-type", loc, field=field, value=value, detail=detail)
 
 
+_DATE_DETAILS = {
+    "diag.detail.number_date",
+    "diag.detail.datetime",
+    "diag.detail.date_format",
+    "diag.detail.no_such_month",
+    "diag.detail.no_such_year",
+    "diag.detail.month_days",
+}
 _LIMITS = {
     "greater_than_equal": ("diag.detail.at_least", "ge"),
     "less_than_equal": ("diag.detail.at_most", "le"),
@@ -130,6 +138,8 @@ def _detail(error: Any) -> Message:
         return Message("diag.detail.pattern", {"pattern": ctx.get("pattern", "?")})
     if kind == "string_too_short":
         return Message("diag.detail.empty")
+    if kind in _DATE_ERRORS:
+        return Message("diag.detail.date_format")
     if kind in _TYPES:
         return Message(f"diag.type.{_TYPES[kind]}")
     return Message("diag.detail.other", {"type": kind})

@@ -24,6 +24,7 @@ import yaml
 
 from kieumau_cli.check.diagnostics import Diagnostic
 from kieumau_cli.load.files import MAX_FILE_BYTES
+from kieumau_cli.text import Message
 
 try:  # libyaml is much faster; fall back to the pure-Python parser without it
     from yaml import CSafeLoader as _BaseLoader
@@ -124,10 +125,14 @@ class _StrictLoader(_BaseLoader):
     def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> dt.date | dt.datetime:
         try:
             return super().construct_yaml_timestamp(node)
-        except ValueError:
+        except ValueError:  # 2026-06-31, 2026-13-01: shaped like a date, but none
             mark = node.start_mark
             raise _Located(
-                "invalid-date", mark.line + 1, mark.column + 1, value=node.value
+                "invalid-date",
+                mark.line + 1,
+                mark.column + 1,
+                value=node.value,
+                detail=_why_not_a_day(node.value),
             ) from None
 
     def construct_undefined(self, node: yaml.Node) -> Any:
@@ -173,6 +178,17 @@ class Document:
     ) -> Diagnostic:
         line, column = self.position(loc, at_key=at_key)
         return Diagnostic(self.path, line, column, code, params, suggestion)
+
+
+def _why_not_a_day(text: str) -> Message:
+    from kieumau_cli.load.models import day_problem
+
+    match = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+    if match:
+        problem = day_problem(*(int(part) for part in match.groups()))
+        if problem is not None:
+            return problem
+    return Message("diag.detail.date_format")
 
 
 class LoadFailed(Exception):

@@ -13,10 +13,13 @@ plural forms, so its texts use only plain fields.
 
 from __future__ import annotations
 
+import datetime as dt
 import string
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Final
+
+from kieumau_cli.text.format import format_date
 
 LANGS: Final = ("vi", "en")
 _INDEX: Final = {"vi": 0, "en": 1}
@@ -65,8 +68,17 @@ def t(lang: str, key: str, /, **params: Any) -> str:
     text = messages()[key][_INDEX[lang]]
     if not params:
         return text
-    filled = {k: v.render(lang) if isinstance(v, Message) else v for k, v in params.items()}
-    return _FORMATTER.format(text, **filled)
+    return _FORMATTER.format(text, **{key: _shown(value, lang) for key, value in params.items()})
+
+
+def _shown(value: Any, lang: str) -> Any:
+    """A parameter as the text shows it: a Message in the text's language, a date as that
+    language writes dates (dd/mm/yyyy in Vietnamese)."""
+    if isinstance(value, Message):
+        return value.render(lang)
+    if isinstance(value, dt.date):
+        return format_date(value, lang)
+    return value
 
 
 def raw(lang: str, key: str, /) -> str:

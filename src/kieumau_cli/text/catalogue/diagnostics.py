@@ -68,7 +68,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{field}': {value!r} không phải giá trị cho phép ({expected})",
         "'{field}': {value!r} is not one of {expected}",
     ),
-    "diag.invalid-date": ("ngày không hợp lệ: {value!r}", "invalid date: {value!r}"),
+    "diag.invalid-date": (
+        "ngày không hợp lệ {value!r}: {detail}",
+        "invalid date {value!r}: {detail}",
+    ),
     "diag.invalid-date.fix": (
         "ghi ngày dạng yyyy-mm-dd, ví dụ 2026-02-11",
         "write dates as yyyy-mm-dd, e.g. 2026-02-11",
@@ -218,8 +221,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a date is written yyyy-mm-dd, not as a number",
     ),
     "diag.detail.other": ("giá trị không được chấp nhận ({type})", "value not accepted ({type})"),
-    "diag.type.int": ("một số nguyên", "a whole number"),
-    "diag.type.number": ("một số", "a number"),
+    "diag.type.int": (
+        "một số nguyên (viết thẳng, không trong dấu ngoặc kép)",
+        "a whole number (as such, not quoted)",
+    ),
+    "diag.type.number": (
+        "một số (viết thẳng, không trong dấu ngoặc kép, không phải true/false)",
+        "a number (as such, not quoted, not true/false)",
+    ),
     "diag.type.str": ("văn bản", "text"),
     "diag.type.bool": ("true hoặc false", "true or false"),
     "diag.type.mapping": ("một ánh xạ (khóa: giá trị)", "a mapping (key: value)"),
@@ -285,4 +294,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "đặt tệp vào wards/<tỉnh>/ hoặc criteria/<bộ>/ của một thư mục dữ liệu, hoặc dùng --root",
         "put it under wards/<province>/ or criteria/<set>/ of a data folder, or use --root",
     ),
+    "diag.detail.datetime": (
+        "là ngày kèm giờ; chỉ ghi ngày",
+        "is a date with a time; write the day only",
+    ),
+    "diag.detail.date_format": ("ngày phải ghi dạng yyyy-mm-dd", "a date is written yyyy-mm-dd"),
+    "diag.detail.no_such_day": ("không có ngày {value}", "there is no day {value}"),
+    "diag.detail.not_finite": ("phải là một số hữu hạn", "must be a finite number"),
+    "diag.detail.no_such_month": ("không có tháng {month}", "there is no month {month}"),
+    "diag.detail.no_such_year": ("không có năm {year}", "there is no year {year}"),
+    "diag.detail.month_days": ("tháng {month} có {days} ngày", "month {month} has {days} days"),
 }
