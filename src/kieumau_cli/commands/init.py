@@ -55,7 +55,6 @@ def run(
     )
     edit = session.create(repository, path, context.today)
     data, verdict = edit.checked(init_tree(new, criteria_set).dump())
-    path.parent.mkdir(parents=True, exist_ok=True)
     edit.write(data)
     count, ref = len(criteria_set.criteria), criteria_set.ref
     context.out.write(context.t("edit.created", path=edit.display, count=count, ref=ref) + "\n")

@@ -23,7 +23,21 @@ def run(
     by: str | None,
 ) -> int:
     repository = context.repository
-    edit = session.open_for_edit(repository, repository.resolve_ward(ward_argument), context.today)
+    path = repository.resolve_ward(ward_argument)
+    with session.editing(repository, path, context.today) as edit:
+        return _migrate(context, edit, to=to, write=write, date=date, by=by)
+
+
+def _migrate(
+    context: Context,
+    edit: session.WardEdit,
+    *,
+    to: str,
+    write: bool,
+    date: str | None,
+    by: str | None,
+) -> int:
+    repository = context.repository
     assert edit.ward is not None and edit.criteria_set is not None
     old = edit.criteria_set
     target = context.criteria_set(to)

@@ -36,12 +36,17 @@ def run(
     evidence: Sequence[str],
 ) -> int:
     repository = context.repository
-    edit = session.open_for_edit(repository, repository.resolve_ward(ward_argument), context.today)
-    assert edit.criteria_set is not None
-    ids = criterion_ids(criteria, edit.criteria_set)
+    path = repository.resolve_ward(ward_argument)
     change = _change(context, status, change_options, evidence)
     if change.is_empty():
         raise UsageError("error.nothing_to_change")
+    with session.editing(repository, path, context.today) as edit:
+        return _set(context, edit, criteria, change)
+
+
+def _set(context: Context, edit: session.WardEdit, criteria: str, change: Change) -> int:
+    assert edit.criteria_set is not None
+    ids = criterion_ids(criteria, edit.criteria_set)
     tree = edit.tree()
     reformatted = edit.reformatted(tree)
     if reformatted:

@@ -43,13 +43,48 @@ def write_atomic(
         else:
             if _current_bytes(path) != expected:
                 raise ConcurrentEditError("error.changed_meanwhile", name=path.name)
-            temp.chmod(stat.S_IMODE(path.stat().st_mode))
-            temp.replace(path)
+            _replace_keeping_owner(temp, path, data)
         _sync_folder(folder)
     except OSError as exc:
         raise _write_failed(path, exc) from None
     finally:
         temp.unlink(missing_ok=True)
+
+
+def _replace_keeping_owner(temp: Path, path: Path, data: bytes) -> None:
+    """Put `temp` in place of `path` with the original's mode, owner and group: a record
+    edited by another user of a shared folder stays the owner's. Where the new file
+    cannot be given the owner (only root may give a file away), the original is
+    rewritten in place instead — same inode, same owner — with the complete new content
+    kept in `temp` until that rewrite is on disk."""
+    info = path.stat()
+    temp.chmod(stat.S_IMODE(info.st_mode))
+    chown = getattr(os, "chown", None)  # not on Windows, where files have no such owner
+    if chown is not None and (info.st_uid, info.st_gid) != _owner(temp):
+        try:
+            chown(temp, info.st_uid, info.st_gid)
+        except PermissionError:
+            try:
+                chown(temp, -1, info.st_gid)  # the group at least, where we are a member
+            except PermissionError:
+                pass
+            if _owner(temp)[0] != info.st_uid:
+                _rewrite_in_place(path, data)
+                return
+    temp.replace(path)
+
+
+def _owner(path: Path) -> tuple[int, int]:
+    info = path.stat()
+    return info.st_uid, info.st_gid
+
+
+def _rewrite_in_place(path: Path, data: bytes) -> None:
+    with path.open("r+b") as stream:
+        stream.write(data)
+        stream.truncate()
+        stream.flush()
+        os.fsync(stream.fileno())
 
 
 def _write_failed(path: Path, exc: OSError) -> WriteFailedError:

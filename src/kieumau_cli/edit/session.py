@@ -1,10 +1,16 @@
-"""The one path every edit of a ward file takes (`init`, `set`, `migrate`):
+"""The one path every edit of a ward file takes (`init`, `set`, `migrate`…):
 
-1. read the file once (`Snapshot`: its exact bytes and its text);
-2. refuse it if `kieumau check` would (nothing is edited on top of an invalid file);
-3. change the round-trip tree (`edit.ward_edits`, `edit.migrate`);
-4. run the new content through `check`'s loader, models and rules (`diagnose`);
-5. write it atomically — unless the file changed on disk in the meantime.
+1. take the ward's lock (a sidecar `.NAME.lock` beside the file, `filelock`: portable to
+   Windows), waiting a few seconds for another run to finish;
+2. read the file once (`Snapshot`: its exact bytes and its text);
+3. refuse it if `kieumau check` would (nothing is edited on top of an invalid file);
+4. change the round-trip tree (`edit.ward_edits`, `edit.migrate`);
+5. run the new content through `check`'s loader, models and rules (`diagnose`);
+6. write it atomically — unless the file changed on disk in the meantime (a writer
+   that takes no lock, such as an editor) — and release the lock.
+
+Reading and writing inside one lock makes two runs of `set` on one ward take turns:
+the second reads what the first wrote, so no accepted change is ever lost.
 
 Nothing here knows about Typer or the terminal: refusals are `InvalidDataError`s
 carrying the diagnostics, which `cli.guard` prints.
@@ -13,7 +19,9 @@ carrying the diagnostics, which `cli.guard` prints.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import glob
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -27,7 +35,7 @@ from kieumau_cli.edit.tree import (
     read_snapshot,
     reformatted_lines,
 )
-from kieumau_cli.errors import InvalidDataError, UsageError
+from kieumau_cli.errors import ConcurrentEditError, InvalidDataError, UsageError, WriteFailedError
 from kieumau_cli.load.models import CriteriaSet, Ward
 from kieumau_cli.load.repository import Repository
 from kieumau_cli.load.validate import validate, ward_rules
@@ -115,14 +123,64 @@ class WardEdit:
         return data, verdict
 
     def write(self, data: bytes) -> None:
-        """Replace the file only if it still holds the bytes read; a new file never
-        replaces one that appeared meanwhile."""
-        expected = None if self.ward is None else self.original.raw
-        write_atomic(self.path, data, expected=expected)
+        """Replace the file only if it still holds the bytes read (call it inside
+        `editing`, which holds the lock). A new file never replaces one that appeared
+        meanwhile; its folder is made only now, once the content was accepted."""
+        if self.ward is not None:
+            write_atomic(self.path, data, expected=self.original.raw)
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with locked(self.path):
+            write_atomic(self.path, data, expected=None)
+
+
+LOCK_SECONDS = 10.0  # how long a run waits for another one editing the same ward
+
+
+def lock_path(path: Path) -> Path:
+    return path.with_name(f".{path.name}.lock")
+
+
+@contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """Hold the ward's lock; ConcurrentEditError when another run keeps it too long."""
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(lock_path(path), timeout=LOCK_SECONDS)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise ConcurrentEditError("error.locked", name=path.name, seconds=LOCK_SECONDS) from None
+    except OSError as error:  # a lock file that is a link, a read-only folder…
+        raise WriteFailedError(
+            "error.write_failed", name=path.name, reason=error.strerror or str(error)
+        ) from None
+    try:
+        remove_stale_temps(path)
+        yield
+    finally:
+        lock.release()
+
+
+def remove_stale_temps(path: Path) -> None:
+    """Temporary copies a killed write left beside the file. Every writer holds the lock
+    while its temp file exists, so with the lock held any such file is stale."""
+    for leftover in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        if leftover.is_file() and not leftover.is_symlink():
+            leftover.unlink(missing_ok=True)
+
+
+@contextmanager
+def editing(repository: Repository, path: Path, today: dt.date) -> Iterator[WardEdit]:
+    """The edit of an existing ward file, under its lock from the read to the write."""
+    refuse_bundled(repository)
+    with locked(path):
+        yield open_for_edit(repository, path, today)
 
 
 def open_for_edit(repository: Repository, path: Path, today: dt.date) -> WardEdit:
-    """The ward's file as read, refused (with check's findings) if it does not validate."""
+    """The ward's file as read, refused (with check's findings) if it does not validate.
+    Call it through `editing`, which holds the lock."""
     refuse_bundled(repository)
     try:
         snapshot = read_snapshot(path, repository.display(path))
@@ -135,6 +193,6 @@ def open_for_edit(repository: Repository, path: Path, today: dt.date) -> WardEdi
 
 
 def create(repository: Repository, path: Path, today: dt.date) -> WardEdit:
-    """An edit that creates `path` (which must not exist yet)."""
+    """An edit that creates `path` (which must not exist yet); `write` takes the lock."""
     refuse_bundled(repository)
     return WardEdit(repository, today, new_snapshot(path), None, None)

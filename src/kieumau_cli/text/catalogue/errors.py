@@ -241,4 +241,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "các đường dẫn nằm trong nhiều thư mục dữ liệu khác nhau: {roots}; kiểm tra từng thư mục một, hoặc dùng --root",
         "the paths lie in several data folders: {roots}; check one at a time, or use --root",
     ),
+    "error.locked": (
+        "{name} đang được một lệnh khác sửa (đã chờ {seconds:.0f} giây); không ghi gì — hãy chạy lại lệnh sau",
+        "{name} is being edited by another command (waited {seconds:.0f} s); nothing written — run the command again later",
+    ),
 }
