@@ -4,6 +4,7 @@ original untouched and no temporary file behind."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import tempfile
@@ -64,10 +65,8 @@ def _replace_keeping_owner(temp: Path, path: Path, data: bytes) -> None:
         try:
             chown(temp, info.st_uid, info.st_gid)
         except PermissionError:
-            try:
-                chown(temp, -1, info.st_gid)  # the group at least, where we are a member
-            except PermissionError:
-                pass
+            with contextlib.suppress(PermissionError):  # the group, where we are a member
+                chown(temp, -1, info.st_gid)
             if _owner(temp)[0] != info.st_uid:
                 _rewrite_in_place(path, data)
                 return
