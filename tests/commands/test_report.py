@@ -119,3 +119,22 @@ def test_report_escapes_data_in_html_and_markdown(invoke: Invoke, example_root: 
 def test_unknown_ward_is_a_usage_error(invoke: Invoke, example_root: Path) -> None:
     result = invoke("--root", str(example_root), "report", "phuong-khong-co")
     assert result.exit_code == 2 and "không tìm thấy đơn vị" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "command", [["report", "phuong-mau"], ["brief", "phuong-mau"], ["summary"]]
+)
+@pytest.mark.parametrize(
+    "target", ["wards/tinh-mau/phuong-mau.yaml", "wards/tinh-mau/bao-cao.md", "x.yml", "A.YAML"]
+)
+def test_a_document_never_replaces_data(
+    invoke: Invoke, example_root: Path, command: list[str], target: str
+) -> None:
+    ward = example_root / "wards" / "tinh-mau" / "phuong-mau.yaml"
+    before = ward.read_bytes()
+    output = example_root / target
+    result = invoke("--root", str(example_root), *command, "-o", str(output))
+    assert result.exit_code == 2
+    assert f"-o {output}:" in result.stderr
+    assert ward.read_bytes() == before
+    assert not output.exists() or output == ward

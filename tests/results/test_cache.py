@@ -194,3 +194,74 @@ def test_as_of_is_always_computed(
     code, _, err = _status(invoke, example_root, "--as-of", "2026-01-25")
     assert code == 3  # the AssertionError planted above is an internal error
     assert "validated again" in err  # --as-of went past the cache, to validation
+
+
+# --- a shared cache folder cannot be poisoned ----------------------------------------------
+
+POSIX_OWNERS = pytest.mark.skipif(not hasattr(os, "geteuid"), reason="files have no owners")
+
+
+def _planted(example_root: Path, invoke: Invoke) -> tuple[Path, str]:
+    """An entry another user could compute and write: the real one, claiming 4/4."""
+    fresh = _status(invoke, example_root, "-f", "json")[1]
+    (entry,) = _entries()
+    stored = json.loads(entry.read_bytes())
+    for group in stored["data"]["groups"]:
+        for row in group[3]:
+            row[4] = "met"
+    stored["data"]["score"] = {**stored["data"]["score"], "met": 4, "not_met": 0}
+    stored["data"]["score"]["in_progress"] = stored["data"]["score"]["unknown"] = 0
+    entry.write_text(json.dumps(stored), encoding="utf-8")
+    return entry, fresh
+
+
+@POSIX_OWNERS
+def test_the_cache_folder_is_private(invoke: Invoke, example_root: Path) -> None:
+    _status(invoke, example_root)
+    folder = Path(os.environ["KIEUMAU_CACHE_DIR"]) / "status"
+    assert folder.stat().st_mode & 0o777 == 0o700
+
+
+@POSIX_OWNERS
+def test_an_entry_of_another_user_is_never_believed(
+    invoke: Invoke, example_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    entry, fresh = _planted(example_root, invoke)
+    real_uid = os.geteuid()
+    monkeypatch.setattr(os, "geteuid", lambda: real_uid + 1)  # the entry is not ours now
+    assert _status(invoke, example_root, "-f", "json")[1] == fresh
+    assert '"met": 4' not in fresh
+
+
+@POSIX_OWNERS
+@pytest.mark.parametrize("mode", [0o664, 0o646])
+def test_an_entry_others_may_write_is_ignored(
+    invoke: Invoke, example_root: Path, mode: int
+) -> None:
+    entry, fresh = _planted(example_root, invoke)
+    entry.chmod(mode)
+    assert _status(invoke, example_root, "-f", "json")[1] == fresh
+
+
+@POSIX_OWNERS
+def test_a_folder_others_may_write_is_neither_read_nor_written(
+    invoke: Invoke, example_root: Path
+) -> None:
+    entry, fresh = _planted(example_root, invoke)
+    entry.parent.chmod(0o777)
+    assert _status(invoke, example_root, "-f", "json")[1] == fresh
+    entry.unlink()
+    assert _status(invoke, example_root, "-f", "json")[1] == fresh
+    assert _entries() == []  # nothing written into a folder that is not ours
+
+
+@pytest.mark.parametrize("status", ["mett", "", None, 7, "MET"])
+def test_an_entry_with_an_unknown_status_is_a_miss_not_a_crash(
+    invoke: Invoke, example_root: Path, status: object
+) -> None:
+    fresh = _status(invoke, example_root, "-f", "json")
+    (entry,) = _entries()
+    stored = json.loads(entry.read_bytes())
+    stored["data"]["groups"][0][3][0][4] = status
+    entry.write_text(json.dumps(stored), encoding="utf-8")
+    assert _status(invoke, example_root, "-f", "json") == fresh

@@ -26,7 +26,7 @@ def run(
 ) -> int:
     from kieumau_cli.results.brief import Brief
 
-    check_request("brief", request)
+    check_request("brief", request, context)
     period = resolve_period(*period_options, context.today)
     if stalled_weeks < 1:
         raise UsageError("error.stalled_weeks")

@@ -11,6 +11,7 @@ from kieumau_cli import render
 from kieumau_cli.commands.context import Context
 from kieumau_cli.edit.atomic import write_atomic
 from kieumau_cli.errors import UsageError
+from kieumau_cli.load.files import absolute
 from kieumau_cli.load.git_log import FileLog, file_log
 from kieumau_cli.results.timeline import Timeline
 
@@ -31,9 +32,22 @@ def templates_folder(templates: Path | None) -> Path | None:
     return templates
 
 
-def check_request(command: str, request: DocumentRequest) -> None:
+def refuse_data_target(context: Context, output: Path) -> None:
+    """A document never replaces data: no -o inside criteria/ or wards/, and no name a
+    data file would have (`.yaml`, `.yml`)."""
+    if output.suffix.lower() in (".yaml", ".yml"):
+        raise UsageError("error.output_is_data", output=output)
+    target = Path(absolute(output))
+    for folder in (context.repository.root.criteria_dir, context.repository.root.wards_dir):
+        if target.is_relative_to(absolute(folder)):
+            raise UsageError("error.output_in_data", output=output, folder=folder)
+
+
+def check_request(command: str, request: DocumentRequest, context: Context) -> None:
     """A binary document goes only to a file (-o), never to a terminal; templates
-    apply only to templated formats."""
+    apply only to templated formats; a document never replaces data."""
+    if request.output is not None:
+        refuse_data_target(context, request.output)
     spec = render.spec(command, request.fmt)
     if spec.binary and request.output is None:
         raise UsageError("error.binary_needs_file", hint="hint.binary_needs_file", fmt=request.fmt)

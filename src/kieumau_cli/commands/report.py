@@ -10,7 +10,7 @@ from kieumau_cli.errors import EXIT_OK
 def run(context: Context, ward_argument: str, request: DocumentRequest) -> int:
     from kieumau_cli.results.report import Report
 
-    check_request("report", request)
+    check_request("report", request, context)
     result = Report.build(timeline(context, ward_argument, request.use_git), context.today)
     write_document(context, "report", request, result)
     return EXIT_OK

@@ -16,8 +16,10 @@ def run(context: Context, ward_argument: str, fmt: str, as_of: str | None) -> in
     as_of_date = parse_date(as_of, "--as-of") if as_of else None
     repository = context.repository
     path = repository.resolve_ward(ward_argument)
-    # --as-of rebuilds the state from the history: always computed, never cached.
-    cache = StatusCache.open(os.environ) if as_of_date is None else None
+    # --as-of rebuilds the state from the history: always computed, never cached; a ward
+    # with a twin file is refused by validation, never served from the cache.
+    cached = as_of_date is None and not repository.ward_twins(path)
+    cache = StatusCache.open(os.environ) if cached else None
     data = cache.lookup(path, repository.set_paths()) if cache is not None else None
     if data is None:
         load = repository.open_ward(path)

@@ -10,7 +10,7 @@ from kieumau_cli.errors import EXIT_FINDINGS, EXIT_OK
 def run(context: Context, province: str | None, request: DocumentRequest) -> int:
     from kieumau_cli.results.summary import Summary
 
-    check_request("summary", request)
+    check_request("summary", request, context)
     loads = context.repository.wards_in_scope(province)
     places = context.repository.ward_findings(province)
     context.report(places)

@@ -13,19 +13,29 @@ before. Dates of the run (today, --as-of, "overdue") are never cached.
 The cache is never needed for correctness: a missing, unreadable, corrupt or
 stale entry is ignored and the status recomputed; a failed write is ignored.
 
+Nobody else's entry is ever believed. The key is computable by anyone who can read
+the ward file, so in a shared `KIEUMAU_CACHE_DIR` another local user could plant an
+entry saying 22/22: the cache folder is made private (0700), and where the platform
+has owners, a folder or entry not owned by the current user, or writable by others,
+is ignored. Every field of an entry is validated on load (an unknown status is a
+miss, never a crash).
+
 Location: $KIEUMAU_CACHE_DIR, else $XDG_CACHE_HOME/kieumau, else ~/.cache/kieumau.
 KIEUMAU_NO_CACHE=1 turns it off.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import stat
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kieumau_cli.load.files import LoadFailedFile, read_data_file
 from kieumau_cli.resources import code_fingerprint
 from kieumau_cli.results.status import JSON_SCHEMA_VERSION, StatusData
 
@@ -78,6 +88,26 @@ class StatusCache:
         directory = cache_dir(environ)
         return cls(directory) if directory is not None else None
 
+    def _ours(self, path: Path) -> bool:
+        """The folder or file belongs to this user and nobody else may write it."""
+        if not hasattr(os, "geteuid"):  # Windows: the user's profile folder is private
+            return True
+        try:
+            info = path.lstat()
+        except OSError:
+            return False
+        writable_by_others = info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+        return info.st_uid == os.geteuid() and not writable_by_others and not path.is_symlink()
+
+    def _folder(self, create: bool) -> Path | None:
+        """`<cache>/status`, private to this user, or None when it is not ours."""
+        folder = self.directory / "status"
+        if create and not folder.exists():
+            with contextlib.suppress(OSError):
+                self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+                folder.mkdir(mode=0o700, exist_ok=True)
+        return folder if self._ours(folder) else None
+
     def key(self, ward_path: Path, ward_raw: bytes) -> str:
         digest = hashlib.sha256()
         for part in (self._fingerprint, _rel(ward_path)):
@@ -85,24 +115,35 @@ class StatusCache:
         digest.update(ward_raw)
         return digest.hexdigest()
 
-    def _entry_path(self, key: str) -> Path:
-        return self.directory / "status" / f"{key}.json"
-
     def lookup(self, ward_path: Path, set_paths: Mapping[str, Path]) -> StatusData | None:
         """The cached status of the ward file as it is now, or None."""
+        folder = self._folder(create=False)
+        if folder is None:
+            return None
         try:
-            key = self.key(ward_path, ward_path.read_bytes())
-            entry = json.loads(self._entry_path(key).read_bytes())
+            key = self.key(ward_path, read_data_file(ward_path))
+            entry_path = folder / f"{key}.json"
+            if not self._ours(entry_path):
+                return None
+            entry = json.loads(read_data_file(entry_path))
             if not isinstance(entry, dict) or entry.get("format") != CACHE_FORMAT:
                 return None
             set_path = set_paths.get(entry["set"])
             if set_path is None or _rel(set_path) != entry["set_file"]:
                 return None
-            if _sha256(set_path.read_bytes()) != entry["set_sha256"]:
+            if _sha256(read_data_file(set_path)) != entry["set_sha256"]:
                 return None
             return StatusData.from_json(entry["data"])
-        except (OSError, ValueError, TypeError, KeyError, AttributeError):
-            return None
+        except (
+            LoadFailedFile,
+            OSError,
+            ValueError,
+            TypeError,
+            KeyError,
+            IndexError,
+            AttributeError,
+        ):
+            return None  # a miss: the status is computed, checked and stored again
 
     def store(
         self, ward_path: Path, ward_raw: bytes, set_file: Loaded[CriteriaSet], data: StatusData
@@ -119,9 +160,11 @@ class StatusCache:
         }
         import tempfile
 
-        target = self._entry_path(self.key(ward_path, ward_raw))
+        folder = self._folder(create=True)
+        if folder is None:
+            return  # someone else's folder: never written into
+        target = folder / f"{self.key(ward_path, ward_raw)}.json"
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
             handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
             try:
                 with os.fdopen(handle, "wb") as stream:

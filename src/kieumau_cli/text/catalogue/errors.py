@@ -245,4 +245,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} đang được một lệnh khác sửa (đã chờ {seconds:.0f} giây); không ghi gì — hãy chạy lại lệnh sau",
         "{name} is being edited by another command (waited {seconds:.0f} s); nothing written — run the command again later",
     ),
+    "error.output_is_data": (
+        "-o {output}: tên tệp dữ liệu (.yaml, .yml); văn bản không bao giờ ghi đè dữ liệu — chọn tên khác, ví dụ bao-cao.md",
+        "-o {output}: a data file's name (.yaml, .yml); a document never replaces data — choose another name, e.g. report.md",
+    ),
 }
