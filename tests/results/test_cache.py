@@ -226,7 +226,7 @@ def test_the_cache_folder_is_private(invoke: Invoke, example_root: Path) -> None
 def test_an_entry_of_another_user_is_never_believed(
     invoke: Invoke, example_root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    entry, fresh = _planted(example_root, invoke)
+    _, fresh = _planted(example_root, invoke)
     real_uid = os.geteuid()
     monkeypatch.setattr(os, "geteuid", lambda: real_uid + 1)  # the entry is not ours now
     assert _status(invoke, example_root, "-f", "json")[1] == fresh
