@@ -14,8 +14,9 @@ import jsonschema
 import pytest
 
 from kieumau_cli.check.diagnostics import CODES
-from tests.support.cli import Invoke
-from tests.support.data import VALID_ROOT, sarif_schema
+from tests.support.cli import Invoke, invoke
+from tests.support.data import VALID_ROOT, copy_findings, sarif_schema
+from tests.support.git import git
 from tests.support.golden import check_golden
 
 FORMATS = [("text", "check.txt"), ("json", "check.json"), ("github", "check.github.txt")]
@@ -70,7 +71,9 @@ def test_clean_sarif_is_valid_and_lists_every_rule(
     run = log["runs"][0]
     assert run["results"] == []
     driver = run["tool"]["driver"]
-    assert (driver["name"], driver["informationUri"][:8]) == ("kieumau", "https://")
+    # No informationUri: the project has no address that is surely its own (SARIF makes
+    # it optional); one pointing at a package index would advertise a name anyone can take.
+    assert driver["name"] == "kieumau" and "informationUri" not in driver
     rules = driver["rules"]
     assert [rule["id"] for rule in rules] == list(CODES)
     for rule in rules:
@@ -80,3 +83,26 @@ def test_clean_sarif_is_valid_and_lists_every_rule(
         assert rule["fullDescription"]["text"].startswith(rule["shortDescription"]["text"])
         assert " / " not in rule["fullDescription"]["text"]
         assert "{" not in rule["shortDescription"]["text"]
+
+
+def test_sarif_and_github_paths_are_relative_to_the_repository(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Code scanning and pull-request annotations map paths from the repository's top,
+    wherever `check` ran from."""
+    repo = tmp_path / "repo"
+    root = copy_findings(repo / "data")
+    git(repo, "init", "-q")
+    monkeypatch.chdir(root / "wards" / "tinh-mau")
+    sarif = invoke("check", "--format", "sarif", "--root", "../..")
+    uris = {
+        loc["physicalLocation"]["artifactLocation"]["uri"]
+        for result in json.loads(sarif.stdout)["runs"][0]["results"]
+        for loc in result["locations"]
+    }
+    assert uris == {"data/wards/tinh-mau/phuong-hai.yaml", "data/wards/tinh-mau/phuong-mau.yaml"}
+    github = invoke("check", "--format", "github", "--root", "../..")
+    files = {line.split("file=", 1)[1].split(",", 1)[0] for line in github.stdout.splitlines()}
+    assert files == {"data/wards/tinh-mau/phuong-hai.yaml", "data/wards/tinh-mau/phuong-mau.yaml"}
+    text = invoke("check", "--root", "../..")
+    assert text.stdout.startswith("phuong-")  # the text format stays relative to the cwd

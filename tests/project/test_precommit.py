@@ -79,6 +79,14 @@ def _steps() -> list[dict[str, Any]]:
     return [step for job in workflow["jobs"].values() for step in job["steps"]]
 
 
+def test_example_workflow_installs_from_a_pinned_commit_of_the_repository() -> None:
+    """Never `pip install kieumau` by name: nobody owns that name on the package index."""
+    installs = [step["run"] for step in _steps() if "pip install" in step.get("run", "")]
+    assert installs == ['pip install "kieumau @ git+${KIEUMAU_REPOSITORY}@${KIEUMAU_COMMIT}"']
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    assert len(workflow["env"]["KIEUMAU_COMMIT"]) == 40
+
+
 def test_example_workflow_annotates_and_uploads_sarif() -> None:
     steps = _steps()
     runs = [step.get("run", "") for step in steps]

@@ -16,7 +16,7 @@ SOURCE = REPO / "src" / "kieumau_cli"
 # A literal key in code: "area.name…" passed to t(), a KieumauError, a hint or a notice.
 _KEY = re.compile(
     r"""["']((?:error|hint|help|diag|edit|data|doc|brief|report|summary|site|docx|col|"""
-    r"""check|migrate|problem|git|change|request|trend|provenance|kind|pass_rule|count|"""
+    r"""check|migrate|problem|git|change|request|trend|provenance|kind|pass_rule|count|notice|"""
     r"""status)\.[a-z0-9_.-]+)["']"""
 )
 

@@ -28,6 +28,20 @@ if TYPE_CHECKING:
 class CheckResult:
     files: int = 0
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # Diagnostics name files relative to `cwd`; code scanning wants them relative to the
+    # repository's top (`source_root`, the git work tree holding the data, else cwd).
+    cwd: Path | None = None
+    source_root: Path | None = None
+
+    def source_path(self, diagnostic: Diagnostic) -> str:
+        """The diagnostic's file relative to `source_root`, '/'-separated."""
+        if self.cwd is None or self.source_root is None:
+            return diagnostic.path
+        where = Path(absolute(self.cwd / diagnostic.path))
+        try:
+            return where.relative_to(absolute(self.source_root)).as_posix()
+        except ValueError:  # outside the repository: an absolute path
+            return where.as_posix()
 
     @property
     def errors(self) -> int:
@@ -242,13 +256,14 @@ _worker_state: list[tuple[Repository, dt.date, HistoryBase | None]] = []
 
 def jobs_for(count: int) -> int:
     """Processes to use for `count` files: KIEUMAU_JOBS, else every usable core."""
-    wanted = os.environ.get("KIEUMAU_JOBS", "")
+    wanted = os.environ.get("KIEUMAU_JOBS", "").strip()
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
     if wanted.isdigit() and int(wanted) > 0:
-        jobs = int(wanted)
+        jobs = min(int(wanted), 4 * cores)  # more processes than that only thrash
     elif count < PARALLEL_MIN_FILES:
         return 1
     else:
-        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+        jobs = cores
     if sys.platform != "linux":  # fork is only safe and cheap on Linux
         return 1
     return max(1, min(jobs, count))

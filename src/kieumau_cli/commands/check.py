@@ -38,6 +38,9 @@ def run(
 
         history = history_base(context.repository, base, report_deleted=not paths or changed)
     result = run_check(context.repository, selection, context.today, base=history)
+    if fmt in ("sarif", "github"):
+        result.cwd = context.repository.cwd
+        result.source_root = _work_tree(context)
     render.write("check", fmt, result, context)
     if fmt in ("text", "github"):
         context.notice(
@@ -45,3 +48,14 @@ def run(
         )
     failed = result.errors or (strict and result.warnings)
     return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def _work_tree(context: Context) -> Path:
+    """The top of the git work tree holding the data, where code scanning and pull request
+    annotations resolve paths; the working directory when the data is not in git."""
+    from kieumau_cli.load.git import Git
+
+    try:
+        return Git(context.repository.root.path).top
+    except UsageError:
+        return context.repository.cwd

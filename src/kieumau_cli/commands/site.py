@@ -62,6 +62,9 @@ def _base_url(value: str | None) -> str | None:
 def _stamp_time() -> dt.datetime:
     """Now, or SOURCE_DATE_EPOCH when set (reproducible builds), in UTC."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    if epoch:
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+        except (ValueError, OverflowError, OSError):
+            raise UsageError("error.bad_epoch", value=epoch) from None
     return dt.datetime.now(dt.UTC).replace(microsecond=0)

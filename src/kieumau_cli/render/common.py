@@ -98,19 +98,43 @@ def write_json(payload: Any, out: TextIO) -> None:
     out.write("\n")
 
 
-def console(out: TextIO) -> Console:
+MIN_WIDTH, MAX_WIDTH, DEFAULT_WIDTH = 20, 1000, 120
+
+
+def terminal_width(out: TextIO, lang: str) -> int:
+    """The width tables are laid out for: COLUMNS when it is a sensible number, else the
+    terminal's, else 120. COLUMNS=abc, -5 or 99999999 is ignored with a notice (it used
+    to crash, print nothing, or hang)."""
+    import shutil
+    import sys
+
+    raw = os.environ.get("COLUMNS")
+    if raw is not None:
+        if raw.strip().isdigit() and MIN_WIDTH <= int(raw) <= MAX_WIDTH:
+            return int(raw)
+        sys.stderr.write(
+            t(lang, "notice.bad_columns", value=raw, low=MIN_WIDTH, high=MAX_WIDTH) + "\n"
+        )
+    if out.isatty():
+        size = shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
+        return min(max(size, MIN_WIDTH), MAX_WIDTH)
+    return DEFAULT_WIDTH
+
+
+def console(out: TextIO, lang: str = "vi") -> Console:
     """A Rich console: colours only on a terminal and never with NO_COLOR set."""
     from rich.console import Console
 
     is_tty = out.isatty()
-    width = None if is_tty else (int(os.environ.get("COLUMNS") or 0) or 120)
+    environ = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
     return Console(
         file=out,
-        width=width,
+        width=terminal_width(out, lang),
         color_system="auto" if is_tty and "NO_COLOR" not in os.environ else None,
         highlight=False,
         emoji=False,
         markup=False,  # data may contain [brackets]; styles come from Text objects only
+        _environ=environ,
     )
 
 

@@ -21,7 +21,7 @@ def render_text(result: list[CriteriaSet] | CriteriaSet, lang: str, out: TextIO)
     from rich.table import Table
     from rich.text import Text
 
-    con = console(out)
+    con = console(out, lang)
     if isinstance(result, list):
         table = Table()
         for key in ("col.set", "col.criterion", "source"):

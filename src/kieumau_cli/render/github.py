@@ -22,11 +22,12 @@ def escape_property(value: str) -> str:
     return escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def format_annotation(diagnostic: Diagnostic, lang: str) -> str:
+def format_annotation(diagnostic: Diagnostic, lang: str, path: str | None = None) -> str:
+    """`path`: the file as the repository names it (default: as the diagnostic does)."""
     properties = ",".join(
         f"{name}={escape_property(str(value))}"
         for name, value in (
-            ("file", diagnostic.path),
+            ("file", path or diagnostic.path),
             ("line", diagnostic.line),
             ("col", diagnostic.column),
             ("title", diagnostic.code),
@@ -37,4 +38,4 @@ def format_annotation(diagnostic: Diagnostic, lang: str) -> str:
 
 def render_github(result: CheckResult, lang: str, out: TextIO) -> None:
     for diagnostic in result.diagnostics:
-        out.write(format_annotation(diagnostic, lang) + "\n")
+        out.write(format_annotation(diagnostic, lang, result.source_path(diagnostic)) + "\n")

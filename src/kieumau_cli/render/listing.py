@@ -21,7 +21,7 @@ def render_text(rows: list[WardSummary], lang: str, out: TextIO) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    con = console(out)
+    con = console(out, lang)
     if not rows:
         con.print(t(lang, "no_wards"))
         return

@@ -23,7 +23,6 @@ SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 )
-INFORMATION_URI = "https://pypi.org/project/kieumau/"
 _PLACEHOLDER = re.compile(r"\{(\w+)(?:![rs])?\}")
 
 
@@ -64,7 +63,7 @@ def sarif_log(result: CheckResult, lang: str) -> dict[str, Any]:
             "locations": [
                 {
                     "physicalLocation": {
-                        "artifactLocation": _artifact_location(d.path),
+                        "artifactLocation": _artifact_location(result.source_path(d)),
                         "region": {"startLine": d.line, "startColumn": d.column},
                     }
                 }
@@ -82,7 +81,6 @@ def sarif_log(result: CheckResult, lang: str) -> dict[str, Any]:
                         "name": "kieumau",
                         "version": __version__,
                         "semanticVersion": __version__,
-                        "informationUri": INFORMATION_URI,
                         "language": lang,
                         "rules": [_rule(code, CODES[code], lang) for code in codes],
                     }

@@ -56,7 +56,7 @@ def render_text(result: StatusView, lang: str, out: TextIO) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    con = console(out)
+    con = console(out, lang)
     for name, value in _header_lines(result, lang):
         con.print(Text.assemble((f"{name}: ", "bold"), value))
     current = result.data.score

@@ -21,7 +21,7 @@ def render_text(result: Summary, lang: str, out: TextIO) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    con = console(out)
+    con = console(out, lang)
     scope = result.province or t(lang, "summary.country")
     con.print(Text(f"{t(lang, 'summary.title')} — {scope}", style="bold"))
     con.print(

@@ -249,4 +249,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "-o {output}: tên tệp dữ liệu (.yaml, .yml); văn bản không bao giờ ghi đè dữ liệu — chọn tên khác, ví dụ bao-cao.md",
         "-o {output}: a data file's name (.yaml, .yml); a document never replaces data — choose another name, e.g. report.md",
     ),
+    "error.bad_today": (
+        "KIEUMAU_TODAY={value}: không phải ngày dạng yyyy-mm-dd",
+        "KIEUMAU_TODAY={value}: not a yyyy-mm-dd date",
+    ),
+    "error.bad_epoch": (
+        "SOURCE_DATE_EPOCH={value}: không phải số giây hợp lệ kể từ 1970",
+        "SOURCE_DATE_EPOCH={value}: not a valid number of seconds since 1970",
+    ),
+    "notice.bad_columns": (
+        "kieumau: bỏ qua COLUMNS={value} (cần một số từ {low} đến {high}); dùng độ rộng mặc định",
+        "kieumau: ignoring COLUMNS={value} (needs a number from {low} to {high}); using the default width",
+    ),
 }
