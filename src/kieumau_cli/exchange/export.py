@@ -27,7 +27,7 @@ from kieumau_cli.text import t
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
-    from openpyxl.styles import Font
+    from openpyxl.styles import Border, Font
     from openpyxl.worksheet.worksheet import Worksheet
 
 # Fill and font colour of each status, the same in every workbook kieumau writes.
@@ -58,12 +58,57 @@ def font(*, size: float = 11, **style: object) -> Font:
     return Font(name="Calibri", size=size, **style)  # type: ignore[arg-type]
 
 
+# The cell styles every workbook registers once: a style per cell is set by name, which is
+# what keeps a province of hundreds of stations fast (openpyxl hashes every style object).
+HEADER = "kieumau header"
+TEXT = "kieumau text"
+WRAP = "kieumau wrap"
+EDIT = "kieumau edit"
+EDIT_WRAP = "kieumau edit wrap"
+LOCKED = "kieumau locked"
+LOCKED_WRAP = "kieumau locked wrap"
+CENTRE = "kieumau centre"
+TOTAL = "kieumau total"
+
+
+def _add_styles(workbook: Workbook) -> None:
+    from openpyxl.styles import Alignment, NamedStyle, PatternFill, Protection
+
+    border = thin_border()
+    top, wrap = Alignment(vertical="top"), Alignment(vertical="top", wrap_text=True)
+    centre = Alignment(horizontal="center", vertical="center")
+    grey = PatternFill("solid", fgColor=LOCKED_FILL)
+    unlocked = Protection(locked=False)
+    styles: list[tuple[str, dict[str, object]]] = [
+        (
+            HEADER,
+            {
+                "font": font(bold=True, color="FFFFFF"),
+                "fill": PatternFill("solid", fgColor=HEADER_FILL),
+                "alignment": Alignment(horizontal="center", vertical="center", wrap_text=True),
+            },
+        ),
+        (TEXT, {"alignment": top}),
+        (WRAP, {"alignment": wrap}),
+        (EDIT, {"alignment": top, "protection": unlocked}),
+        (EDIT_WRAP, {"alignment": wrap, "protection": unlocked}),
+        (LOCKED, {"alignment": top, "fill": grey, "font": font(color=LOCKED_FONT)}),
+        (LOCKED_WRAP, {"alignment": wrap, "fill": grey, "font": font(color=LOCKED_FONT)}),
+        (CENTRE, {"alignment": centre}),
+        (TOTAL, {"alignment": centre, "fill": grey, "font": font(bold=True)}),
+    ]
+    for name, style in styles:
+        attributes = {"font": font(), "border": border, **style}
+        workbook.add_named_style(NamedStyle(name=name, **attributes))  # type: ignore[arg-type]
+
+
 def new_workbook(title: str) -> Workbook:
     from openpyxl import Workbook
 
     workbook = Workbook()
     workbook.properties.creator = "kieumau"
     workbook.properties.title = title
+    _add_styles(workbook)
     return workbook
 
 
@@ -73,7 +118,7 @@ def workbook_bytes(workbook: Workbook) -> bytes:
     return buffer.getvalue()
 
 
-def thin_border() -> object:
+def thin_border() -> Border:
     from openpyxl.styles import Border, Side
 
     side = Side(style="thin", color=BORDER)
@@ -81,14 +126,8 @@ def thin_border() -> object:
 
 
 def style_header(sheet: Worksheet, row: int, count: int) -> None:
-    from openpyxl.styles import Alignment, PatternFill
-
     for column in range(1, count + 1):
-        cell = sheet.cell(row=row, column=column)
-        cell.font = font(bold=True, color="FFFFFF")
-        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        cell.border = thin_border()  # type: ignore[assignment]
+        sheet.cell(row=row, column=column).style = HEADER
 
 
 def status_rules(sheet: Worksheet, cells: str, shown: dict[str, str]) -> None:
@@ -196,20 +235,22 @@ def ward_workbook(sheet: WardSheet) -> bytes:
 
 
 def _criteria_sheet(target: Worksheet, sheet: WardSheet) -> None:
-    from openpyxl.styles import Alignment, PatternFill, Protection
-
     lang = sheet.stamp.lang
     for index, column in enumerate(COLUMNS, start=1):
         put_text(target.cell(row=HEADER_ROW, column=index), t(lang, column.header))
-    style_header(target, HEADER_ROW, len(COLUMNS))
-    locked_fill = PatternFill("solid", fgColor=LOCKED_FILL)
-    border = thin_border()
+    style_header(target, HEADER_ROW, len(COLUMNS))  # headers never start like a formula
     for offset, row in enumerate(sheet.rows):
         number = FIRST_ROW + offset
         values = row.values
         cells = {
             column.key: target.cell(row=number, column=i) for i, column in enumerate(COLUMNS, 1)
         }
+        for column in COLUMNS:
+            editable = column.editable and (column.key != "reading" or row.has_indicator)
+            if editable:
+                cells[column.key].style = EDIT_WRAP if column.wrap else EDIT
+            else:
+                cells[column.key].style = LOCKED_WRAP if column.wrap else LOCKED
         put_text(cells["id"], row.id)
         put_text(cells["group"], row.group)
         put_text(cells["title"], row.title)
@@ -221,15 +262,6 @@ def _criteria_sheet(target: Worksheet, sheet: WardSheet) -> None:
         put_text(cells["evidence"], "\n".join(values.evidence) or None)
         cells["reading"].value = values.reading
         cells["updated"].value = row.updated
-        for column in COLUMNS:
-            cell = cells[column.key]
-            editable = column.editable and (column.key != "reading" or row.has_indicator)
-            cell.border = border  # type: ignore[assignment]
-            cell.alignment = Alignment(vertical="top", wrap_text=column.wrap)
-            cell.protection = Protection(locked=not editable)
-            if not editable:
-                cell.fill = locked_fill
-                cell.font = font(color=LOCKED_FONT)
         cells["due"].number_format = DATE_FORMAT
         cells["updated"].number_format = DATE_FORMAT
         unit = (row.unit or "").replace('"', "").replace("\\", "")

@@ -87,6 +87,8 @@ def check_origin(edited: Edited, ward: str, criteria: str) -> None:
 def make_plan(edited: Edited, current: dict[str, Values], file_sha256: str) -> Plan:
     """Compare the sheet, the export and the file (call `check_origin` first)."""
     problems = list(edited.problems)
+    if not edited.columns_ok:  # no cell can be trusted to mean what it says
+        return Plan((), (), tuple(problems), stale=file_sha256 != edited.stamp.file_sha256)
     matched = _match(edited, problems)
     rows: list[RowChange] = []
     conflicts: list[Conflict] = []
@@ -144,7 +146,8 @@ def _match(edited: Edited, problems: list[Problem]) -> list[tuple[ExportRow, She
             matched[exported.id] = (exported, row)
             continue
         original = at_row.get(row.number)
-        if exported is None and original is not None and original.id not in seen_ids:
+        if original is not None and original.id not in seen_ids:
+            # Where a criterion was exported, another id (unknown, or a twin): its id changed.
             problems.append(
                 Problem(
                     "error.sheet_locked",

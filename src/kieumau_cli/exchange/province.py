@@ -9,8 +9,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from kieumau_cli.exchange.export import (
-    LOCKED_FILL,
+    CENTRE,
     STATUS_COLOURS,
+    TEXT,
+    TOTAL,
+    WRAP,
     fitted_widths,
     font,
     new_workbook,
@@ -18,7 +21,6 @@ from kieumau_cli.exchange.export import (
     row_height,
     status_rules,
     style_header,
-    thin_border,
     workbook_bytes,
 )
 from kieumau_cli.exchange.sheet import DATE_FORMAT, STATUS_ORDER, put_text, status_label
@@ -189,8 +191,10 @@ def station_cells(book: ProvinceBook, index: int, station: Station) -> list[Any]
     return cells
 
 
-def _put(sheet: Worksheet, row: int, column: int, value: Any) -> None:
+def _put(sheet: Worksheet, row: int, column: int, value: Any, style: str = TEXT) -> None:
+    """A value in its cell, styled first (a named style replaces the quote prefix)."""
     cell = sheet.cell(row=row, column=column)
+    cell.style = style
     if isinstance(value, str):
         put_text(cell, value)
     else:
@@ -198,7 +202,6 @@ def _put(sheet: Worksheet, row: int, column: int, value: Any) -> None:
 
 
 def _stations_sheet(sheet: Worksheet, book: ProvinceBook) -> None:
-    from openpyxl.styles import Alignment
 
     columns = station_columns(book)
     for index, (key, _) in enumerate(columns, start=1):
@@ -207,16 +210,12 @@ def _stations_sheet(sheet: Worksheet, book: ProvinceBook) -> None:
     keys = [key for key, _ in columns]
     percent_column = keys.index("col.percent") + 1
     date_column = keys.index("col.last_update") + 1
-    border = thin_border()
     shown: list[list[str]] = []
     for number, station in enumerate(book.stations, start=1):
         cells = station_cells(book, number, station)
         shown.append(["" if value is None else str(value) for value in cells])
         for column, value in enumerate(cells, start=1):
-            _put(sheet, number + 1, column, value)
-            cell = sheet.cell(row=number + 1, column=column)
-            cell.border = border  # type: ignore[assignment]
-            cell.alignment = Alignment(vertical="top", wrap_text=column == 2)
+            _put(sheet, number + 1, column, value, WRAP if column == 2 else TEXT)
         sheet.cell(row=number + 1, column=percent_column).number_format = "0.0%"
         sheet.cell(row=number + 1, column=date_column).number_format = DATE_FORMAT
         shown[-1][date_column - 1] = "00/00/0000"
@@ -287,25 +286,18 @@ def _matrix_sheet(sheet: Worksheet, book: ProvinceBook, matrix: Matrix) -> None:
 
 def _matrix_rows(sheet: Worksheet, matrix: Matrix) -> int:
     """A row per station, a symbol per criterion; returns the last row."""
-    from openpyxl.styles import Alignment
 
     criteria = matrix.criteria_set.criteria
-    border = thin_border()
-    centre = Alignment(horizontal="center", vertical="center")
     header = MATRIX_HEADER_ROW
     number = header
     for number, station in enumerate(matrix.stations, start=header + 1):
         score = station.summary.score
         _put(sheet, number, 1, number - header)
         _put(sheet, number, 2, station.summary.name)
-        _put(sheet, number, 3, f"{score.met}/{score.total}" if score else None)
+        _put(sheet, number, 3, f"{score.met}/{score.total}" if score else None, CENTRE)
         for offset, criterion in enumerate(criteria):
             status = station.statuses.get(criterion.id, Status.UNKNOWN)
-            cell = sheet.cell(row=number, column=FIRST_CRITERION + offset)
-            put_text(cell, SYMBOLS[status.value])
-            cell.alignment = centre
-        for column in range(1, FIRST_CRITERION + len(criteria)):
-            sheet.cell(row=number, column=column).border = border  # type: ignore[assignment]
+            _put(sheet, number, FIRST_CRITERION + offset, SYMBOLS[status.value], CENTRE)
     end = _letter(FIRST_CRITERION + len(criteria) - 1)
     cells = f"{_letter(FIRST_CRITERION)}{header + 1}:{end}{max(number, header + 1)}"
     status_rules(sheet, cells, SYMBOLS)
@@ -315,20 +307,13 @@ def _matrix_rows(sheet: Worksheet, matrix: Matrix) -> int:
 def _matrix_totals(sheet: Worksheet, lang: str, matrix: Matrix, row: int) -> None:
     """The last row: how many stations each criterion still holds back, reddest most."""
     from openpyxl.formatting.rule import ColorScaleRule
-    from openpyxl.styles import Alignment, PatternFill
 
     criteria = matrix.criteria_set.criteria
     put_text(sheet.cell(row=row, column=2), t(lang, "exchange.held_back"))
-    border = thin_border()
     for column in range(1, FIRST_CRITERION + len(criteria)):
-        cell = sheet.cell(row=row, column=column)
-        cell.fill = PatternFill("solid", fgColor=LOCKED_FILL)
-        cell.border = border  # type: ignore[assignment]
-        cell.font = font(bold=True)
+        sheet.cell(row=row, column=column).style = TOTAL
     for offset, criterion in enumerate(criteria):
-        cell = sheet.cell(row=row, column=FIRST_CRITERION + offset)
-        cell.value = matrix.held_back(criterion.id)
-        cell.alignment = Alignment(horizontal="center", vertical="center")
+        sheet.cell(row=row, column=FIRST_CRITERION + offset).value = matrix.held_back(criterion.id)
     end = _letter(FIRST_CRITERION + len(criteria) - 1)
     sheet.conditional_formatting.add(
         f"{_letter(FIRST_CRITERION)}{row}:{end}{row}",
@@ -363,7 +348,6 @@ def _legend(sheet: Worksheet, lang: str) -> None:
 
 def _ranking_sheet(sheet: Worksheet, book: ProvinceBook) -> None:
     """Every criterion of every set in use, the one holding most stations back first."""
-    from openpyxl.styles import Alignment
 
     from kieumau_cli.render.common import pick
 
@@ -397,13 +381,9 @@ def _ranking_sheet(sheet: Worksheet, book: ProvinceBook) -> None:
                 )
             )
     ranked.sort(key=lambda r: (-r[5], r[0], r[1]))
-    border = thin_border()
     for number, values in enumerate(ranked, start=2):
         for column, value in enumerate(values, start=1):
-            _put(sheet, number, column, value)
-            cell = sheet.cell(row=number, column=column)
-            cell.border = border  # type: ignore[assignment]
-            cell.alignment = Alignment(vertical="top", wrap_text=column == 3)
+            _put(sheet, number, column, value, WRAP if column == 3 else TEXT)
         sheet.cell(row=number, column=7).number_format = "0.0%"
     headers = [(t(lang, key), width) for key, width in columns]
     shown = [[str(value) for value in values] for values in ranked]

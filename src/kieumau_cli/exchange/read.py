@@ -37,6 +37,7 @@ from kieumau_cli.exchange.sheet import (
     rows_digest,
     status_choices,
     status_code,
+    stored_text,
 )
 from kieumau_cli.text import LANGS, t
 from kieumau_cli.text.format import parse_iso_date
@@ -80,6 +81,7 @@ class Edited:
     exported: tuple[ExportRow, ...]
     rows: tuple[SheetRow, ...]
     problems: list[Problem] = field(default_factory=list)
+    columns_ok: bool = True  # False: the headings moved, the rows were not read
 
 
 def read_workbook(path: Path, display: str) -> Edited:
@@ -92,7 +94,7 @@ def read_workbook(path: Path, display: str) -> Edited:
     sheet = workbook[stamp.sheet]
     problems = _header_problems(sheet, stamp)
     if problems:  # the columns moved: no cell can be trusted to mean what it says
-        return Edited(stamp, exported, (), problems)
+        return Edited(stamp, exported, (), problems, columns_ok=False)
     rows = []
     for number in range(FIRST_ROW, sheet.max_row + 1):
         row = _row(sheet, number, stamp, workbook.epoch, problems)
@@ -127,13 +129,13 @@ def _stamp(workbook: Workbook, display: str) -> tuple[Stamp, tuple[ExportRow, ..
     for number in range(1, META_FIRST_ROW):
         key, value = meta.cell(row=number, column=1).value, meta.cell(row=number, column=2).value
         if isinstance(key, str) and isinstance(value, str):
-            header[key] = value
+            header[stored_text(key)] = stored_text(value)
     if header.get("format") != SHEET_FORMAT:
         raise UsageError("error.sheet_no_stamp", path=display)
     payloads = []
     number = META_FIRST_ROW
     while isinstance(value := meta.cell(row=number, column=2).value, str):
-        payloads.append(value)
+        payloads.append(stored_text(value))
         number += 1
     try:
         if rows_digest(payloads) != header.get("rows_sha256"):
@@ -243,7 +245,7 @@ def _plain(value: object) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return cell_text(str(value)).strip()
+    return cell_text(stored_text(str(value))).strip()
 
 
 @dataclass(slots=True)
@@ -270,7 +272,7 @@ class _Reader:
         elif isinstance(value, float) and value.is_integer():
             text = str(int(value))
         else:
-            text = str(value)
+            text = stored_text(str(value))
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         bad = _CONTROL.search(text)
         if bad is not None:

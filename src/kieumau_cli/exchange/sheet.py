@@ -330,6 +330,17 @@ _UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+# OOXML writes a character as `_xHHHH_` (a vertical tab pasted from Word is `_x000B_`), and
+# a literal `_xHHHH_` as `_x005F_xHHHH_`; openpyxl does neither, so kieumau does both.
+_ESCAPED = re.compile("_x([0-9A-Fa-f]{4})_")
+_LOOKS_ESCAPED = re.compile("_(?=x[0-9A-Fa-f]{4}_)")
+
+
+def stored_text(text: str) -> str:
+    """What a spreadsheet's `_xHHHH_` stands for, as Excel and LibreOffice read it."""
+    return _ESCAPED.sub(lambda match: chr(int(match.group(1), 16)), text) if "_x" in text else text
+
+
 def cell_text(value: str) -> str:
     """Text a workbook can hold: NFC, LF line ends, no control characters."""
     text = nfc(value).replace("\r\n", "\n")
@@ -347,7 +358,7 @@ def put_text(cell: Cell | MergedCell, value: str | None) -> None:
         raise UsageError(
             "error.sheet_cell_too_long", cell=cell.coordinate, length=len(text), limit=MAX_CELL
         )
-    cell.value = text
+    cell.value = _LOOKS_ESCAPED.sub("_x005F_", text) if "_x" in text else text
     cell.data_type = "s"  # openpyxl reads a leading '=' as a formula otherwise
     if text.startswith(FORMULA_START):
         cell.quotePrefix = True
