@@ -59,6 +59,9 @@ def run(
     applied: list[Applied] = []
     for row in plan.rows:
         applied += apply_set(tree, edit.criteria_set, [row.criterion], row.change(when, who))
+    if not any(item.changed for item in applied):  # what the sheet says, the file says
+        context.out.write(context.t("exchange.nothing") + "\n")
+        return EXIT_OK
     text = tree.dump()
     stamp = _future_stamp(context, edit, text, Change(date=when), applied)
     data, verdict = edit.checked(text, stamp)
