@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 
-from kieumau_cli.check.diagnostics import Diagnostic
 from kieumau_cli.commands.context import Context
 from kieumau_cli.edit import session
 from kieumau_cli.edit.ward_edits import (
     CLEAR,
-    Applied,
     Change,
     apply_set,
     parse_date_input,
@@ -20,7 +17,6 @@ from kieumau_cli.edit.ward_edits import (
 )
 from kieumau_cli.errors import EXIT_OK, UsageError
 from kieumau_cli.load.models import CriteriaSet
-from kieumau_cli.load.yaml import load_bytes
 from kieumau_cli.render.common import result_line, status_label
 from kieumau_cli.text.format import nfc
 from kieumau_cli.text.match import loose
@@ -56,7 +52,7 @@ def _set(context: Context, edit: session.WardEdit, criteria: str, change: Change
         context.out.write(context.t("edit.nothing") + "\n")
         return EXIT_OK
     text = tree.dump()
-    data, verdict = edit.checked(text, _future_stamp(context, edit, text, change, applied))
+    data, verdict = edit.checked(text, edit.future_date(text, change.date, applied))
     edit.write(data)
     out, lang = context.out, context.lang
     out.write(context.t("edit.written", path=edit.display) + "\n")
@@ -107,29 +103,3 @@ def _change(
         reading=None if reading is None else parse_number(reading),
         by=text("by"),
     )
-
-
-def _future_stamp(
-    context: Context,
-    edit: session.WardEdit,
-    text: str,
-    change: Change,
-    applied: Sequence[Applied],
-) -> list[Diagnostic]:
-    """A future --date is refused even when no history entry carries it (check's
-    `history-future` covers those): it would still be written as `updated`."""
-    date = change.date
-    if not isinstance(date, dt.date) or date <= context.today:
-        return []
-    if any(item.new_status is not None for item in applied):
-        return []
-    first = next(item for item in applied if item.changed)
-    document = load_bytes(edit.original.encode(text), edit.display)
-    return [
-        document.diagnostic(
-            "history-future",
-            ("status", first.criterion, "updated"),
-            date=date,
-            today=context.today,
-        )
-    ]

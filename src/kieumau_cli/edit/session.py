@@ -35,6 +35,7 @@ from kieumau_cli.edit.tree import (
     read_snapshot,
     reformatted_lines,
 )
+from kieumau_cli.edit.ward_edits import Applied
 from kieumau_cli.errors import ConcurrentEditError, InvalidDataError, UsageError, WriteFailedError
 from kieumau_cli.load.models import CriteriaSet, Ward
 from kieumau_cli.load.repository import Repository
@@ -121,6 +122,26 @@ class WardEdit:
         if any(d.severity == "error" for d in diagnostics):
             raise InvalidDataError("error.edit_invalid", diagnostics=diagnostics)
         return data, verdict
+
+    def future_date(self, text: str, date: object, applied: Sequence[Applied]) -> list[Diagnostic]:
+        """A future --date is refused even when no history entry carries it (check's
+        `history-future` covers those): it would still be written as `updated`."""
+        if not isinstance(date, dt.date) or date <= self.today:
+            return []
+        if any(item.new_status is not None for item in applied):
+            return []
+        first = next((item for item in applied if item.changed), None)
+        if first is None:
+            return []
+        document = load_bytes(self.original.encode(text), self.display)
+        return [
+            document.diagnostic(
+                "history-future",
+                ("status", first.criterion, "updated"),
+                date=date,
+                today=self.today,
+            )
+        ]
 
     def write(self, data: bytes) -> None:
         """Replace the file only if it still holds the bytes read (call it inside

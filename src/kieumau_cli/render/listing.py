@@ -44,11 +44,17 @@ def render_json(rows: list[WardSummary], lang: str, out: TextIO) -> None:
 
 
 def render_csv(rows: list[WardSummary], lang: str, out: TextIO) -> None:
-    # Spreadsheets and shell tools expect true/false, not Python's True/False.
-    payloads = [
-        {k: (str(v).lower() if isinstance(v, bool) else v) for k, v in row.payload().items()}
-        for row in rows
-    ]
+    payloads = [{k: _csv_value(v) for k, v in row.payload().items()} for row in rows]
     writer = csv.DictWriter(out, fieldnames=LIST_FIELDS, lineterminator="\n")
     writer.writeheader()
     writer.writerows(payloads)
+
+
+def _csv_value(value: object) -> object:
+    """Spreadsheets and shell tools expect true/false, not Python's True/False; a text
+    that starts like a formula is neutralised, so a spreadsheet shows it, never runs it."""
+    from kieumau_cli.exchange.flat import neutralise
+
+    if isinstance(value, bool):
+        return str(value).lower()
+    return neutralise(value) if isinstance(value, str) else value

@@ -6,6 +6,7 @@ from kieumau_cli.text.catalogue import (
     documents,
     editing,
     errors,
+    exchange,
     help,
     labels,
     site,
@@ -19,5 +20,6 @@ AREAS = (
     editing.MESSAGES,
     documents.MESSAGES,
     site.MESSAGES,
+    exchange.MESSAGES,
     help.MESSAGES,
 )

@@ -1,0 +1,1 @@
+"""The spreadsheet exchange (`kieumau_cli.exchange`): layout, writing, reading, planning."""
