@@ -78,6 +78,13 @@ class ConcurrentEditError(KieumauError):
     exit_code = EXIT_FINDINGS
 
 
+class HistoryRewriteError(KieumauError):
+    """An edit would have changed or dropped an existing history entry: a bug in
+    kieumau, caught before anything is written."""
+
+    exit_code = EXIT_INTERNAL
+
+
 class WriteFailedError(KieumauError):
     """The operating system refused the write (disk full, permissions…)."""
 

@@ -311,3 +311,62 @@ def test_a_criterion_missing_from_status_is_added_in_set_order(
     after = path.read_text(encoding="utf-8")
     assert after.index("  C01:") < after.index("  C02:") < after.index("  C03:")
     assert "  C02:\n    status: in_progress\n    owner: Tổ A\n    updated: 2026-02-20\n" in after
+
+
+def _long_history(path: Path, entries: int) -> None:
+    """`entries` more C01 history entries before the file's own, all dated 2025: C01
+    goes back and forth and ends not_met, where the file's first C01 entry starts."""
+    import datetime as dt
+
+    text = path.read_text(encoding="utf-8")
+    lines = []
+    for n in range(entries):
+        old, new = ("not_met", "met") if n % 2 == 0 else ("met", "not_met")
+        day = dt.date(2025, 1, 1) + dt.timedelta(days=n // 20)
+        lines.append(f"  - {{date: {day}, criterion: C01, from: {old}, to: {new}, by: Tổ {n}}}\n")
+    if entries % 2:
+        lines.append(f"  - {{date: {day}, criterion: C01, from: met, to: not_met}}\n")
+    path.write_text(text.replace("history:\n", "history:\n" + "".join(lines)), encoding="utf-8")
+
+
+@pytest.mark.parametrize("args", [["C03", "met", "--note", "xong"], ["C01", "--owner", "Tổ B"]])
+def test_set_on_a_long_history_writes_what_a_full_parse_writes(
+    run_example: Invoke,
+    invoke: Invoke,
+    example_root: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    args: list[str],
+) -> None:
+    from kieumau_cli.edit import tree
+
+    path = example_root / MAU
+    _long_history(path, 300)
+    before = path.read_bytes()
+    assert run_example("set", "phuong-mau", *args).exit_code == 0
+    fast = path.read_bytes()
+    path.write_bytes(before)
+    monkeypatch.setattr(tree, "KEEP_FROM", 10**9)  # the whole history through ruamel
+    assert run_example("set", "phuong-mau", *args).exit_code == 0
+    assert path.read_bytes() == fast != before
+    check_is_clean(invoke, example_root, path)
+
+
+def test_an_edit_that_would_rewrite_history_is_refused_as_a_bug(
+    run_example: Invoke, example_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kieumau_cli.edit.tree import Tree
+
+    path = example_root / MAU
+    before = path.read_bytes()
+    dump = Tree.dump
+
+    def drops_the_first_entry(self: Tree) -> str:
+        lines = dump(self).split("\n")
+        first = next(i for i, line in enumerate(lines) if line.startswith("  - {date:"))
+        return "\n".join(lines[:first] + lines[first + 1 :])
+
+    monkeypatch.setattr(Tree, "dump", drops_the_first_entry)
+    result = run_example("set", "phuong-mau", "C03", "met")
+    assert result.exit_code == 3
+    assert "lần sửa này sẽ làm thay đổi lịch sử đã có" in result.stderr
+    assert path.read_bytes() == before

@@ -51,7 +51,7 @@ def run(
         return EXIT_OK
     when = parse_date_input(date, context.today)
     who = nfc(by.strip()) if by and by.strip() else None
-    tree = edit.tree()
+    tree = edit.tree(appending=True)
     reformatted = edit.reformatted(tree)
     if reformatted:
         context.notice("edit.reformat", count=reformatted)

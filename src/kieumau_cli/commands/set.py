@@ -43,7 +43,7 @@ def run(
 def _set(context: Context, edit: session.WardEdit, criteria: str, change: Change) -> int:
     assert edit.criteria_set is not None
     ids = criterion_ids(criteria, edit.criteria_set)
-    tree = edit.tree()
+    tree = edit.tree(appending=True)
     reformatted = edit.reformatted(tree)
     if reformatted:
         context.notice("edit.reformat", count=reformatted)

@@ -36,7 +36,13 @@ from kieumau_cli.edit.tree import (
     reformatted_lines,
 )
 from kieumau_cli.edit.ward_edits import Applied
-from kieumau_cli.errors import ConcurrentEditError, InvalidDataError, UsageError, WriteFailedError
+from kieumau_cli.errors import (
+    ConcurrentEditError,
+    HistoryRewriteError,
+    InvalidDataError,
+    UsageError,
+    WriteFailedError,
+)
 from kieumau_cli.load.models import CriteriaSet, Ward
 from kieumau_cli.load.repository import Repository
 from kieumau_cli.load.validate import validate, ward_rules
@@ -105,8 +111,10 @@ class WardEdit:
     def display(self) -> str:
         return self.repository.display(self.path)
 
-    def tree(self) -> Tree:
-        return load_tree(self.original.text)
+    def tree(self, *, appending: bool = False) -> Tree:
+        """The file to edit. `appending`: the edit adds history entries but changes
+        none (`set`, `import`), so a long history is kept as text, not parsed."""
+        return load_tree(self.original.text, appending=appending)
 
     def reformatted(self, tree: Tree) -> int:
         """Lines a dump would change although nothing was edited (0 for most files)."""
@@ -121,6 +129,10 @@ class WardEdit:
         diagnostics += [d for d in extra if (d.line, d.column, d.code) not in seen]
         if any(d.severity == "error" for d in diagnostics):
             raise InvalidDataError("error.edit_invalid", diagnostics=diagnostics)
+        if self.ward is not None and verdict.ward is not None:
+            before = self.ward.history
+            if verdict.ward.history[: len(before)] != before:  # append-only, even for kieumau
+                raise HistoryRewriteError("error.edit_rewrote_history", path=self.display)
         return data, verdict
 
     def future_date(self, text: str, date: object, applied: Sequence[Applied]) -> list[Diagnostic]:

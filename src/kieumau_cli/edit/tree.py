@@ -118,6 +118,16 @@ def _indentation(text: str) -> tuple[int, int, int]:
     return mapping, offset + 2, offset
 
 
+@dataclass(frozen=True, slots=True)
+class KeptHistory:
+    """History entries a tree does not hold: the file's own lines for every entry but
+    the last, put back verbatim after `history:` when the tree is dumped."""
+
+    text: str  # whole lines, each ending in "\n"
+    count: int  # entries
+    indent: int  # column of their "- "
+
+
 @dataclass(slots=True)
 class Tree:
     """A parsed file that can be changed in place and dumped back."""
@@ -125,8 +135,14 @@ class Tree:
     data: CommentedMap
     engine: YAML
     quote: bool  # write new free text double-quoted, as the file does
+    kept: KeptHistory | None = None  # see `load_tree(appending=True)`
 
     def dump(self) -> str:
+        text = self.dump_held()
+        return text if self.kept is None else _put_back(text, self.kept)
+
+    def dump_held(self) -> str:
+        """What the tree itself holds, without the history kept as text."""
         buffer = io.StringIO()
         self.engine.dump(self.data, buffer)
         return buffer.getvalue()
@@ -140,12 +156,79 @@ class Tree:
         return value
 
 
-def load_tree(text: str) -> Tree:
+def load_tree(text: str, *, appending: bool = False) -> Tree:
+    """The file as an editable tree. `appending`: the edit only appends to `history`
+    (as `set` and `import` do), so a long history is not parsed: ruamel.yaml's
+    round trip costs about a millisecond per entry each way, which made `set` on a
+    5,000-entry file take half a minute. The tree then holds the last entry only (new
+    ones copy its style); the others go back into the file as the very same lines."""
+    kept, reduced = _keep_history(text) if appending else (None, text)
     engine = _yaml(text)
-    data = engine.load(text)
+    data = engine.load(reduced)
     if not isinstance(data, CommentedMap):  # `diagnose` refuses such files before this
         raise TypeError(f"a ward file is a mapping, not {type(data).__name__}")
-    return Tree(data, engine, _prefers_quotes(data))
+    tree = Tree(data, engine, _prefers_quotes(data), kept)
+    if kept is not None and _item_indent(tree.dump_held()) != kept.indent:
+        return load_tree(text)  # the dump would indent entries differently: parse it all
+    return tree
+
+
+# --- a long history kept as text --------------------------------------------------------
+
+KEEP_FROM = 64  # entries from which an appending edit keeps the history as text
+_HISTORY_LINE = re.compile(r"history:[ \t]*(?:#.*)?")
+
+
+def _keep_history(text: str) -> tuple[KeptHistory | None, str]:
+    """(the entries kept as text, the file without them), or (None, text) when the
+    history is short or not a plain block sequence under a top-level `history:`."""
+    lines = text.split("\n")
+    heads = [i for i, line in enumerate(lines) if _HISTORY_LINE.fullmatch(line)]
+    if len(heads) != 1:
+        return None, text
+    head = heads[0]
+    end = head + 1
+    while end < len(lines) and (not lines[end] or lines[end][0] in " #-"):
+        end += 1
+    starts: list[int] = []
+    indent = -1
+    for index in range(head + 1, end):
+        line = lines[index]
+        stripped = line.lstrip(" ")
+        if not stripped or stripped.startswith("#"):
+            continue
+        column = len(line) - len(stripped)
+        if indent < 0:
+            if not (stripped == "-" or stripped.startswith("- ")):
+                return None, text  # not a block sequence (`history: []`, a mapping…)
+            indent = column
+        if column == indent and (stripped == "-" or stripped.startswith("- ")):
+            starts.append(index)
+        elif column <= indent:
+            return None, text
+    if len(starts) < KEEP_FROM:
+        return None, text
+    last = starts[-1]
+    kept = "".join(line + "\n" for line in lines[head + 1 : last])
+    return KeptHistory(kept, len(starts) - 1, indent), "\n".join(lines[: head + 1] + lines[last:])
+
+
+def _put_back(dumped: str, kept: KeptHistory) -> str:
+    lines = dumped.split("\n")
+    head = next(i for i, line in enumerate(lines) if _HISTORY_LINE.fullmatch(line))
+    before = "".join(line + "\n" for line in lines[: head + 1])
+    return before + kept.text + "\n".join(lines[head + 1 :])
+
+
+def _item_indent(dumped: str) -> int:
+    """The column of the first history entry in a dump of the reduced tree."""
+    lines = dumped.split("\n")
+    heads = [i for i, line in enumerate(lines) if _HISTORY_LINE.fullmatch(line)]
+    for line in lines[heads[0] + 1 :] if len(heads) == 1 else ():
+        stripped = line.lstrip(" ")
+        if stripped and not stripped.startswith("#"):
+            return len(line) - len(stripped) if stripped.startswith("-") else -1
+    return -1
 
 
 def new_tree(data: CommentedMap) -> Tree:
@@ -157,8 +240,22 @@ def reformatted_lines(tree: Tree, original: str) -> int:
     that round-trip exactly, as every file `init` writes does)."""
     import difflib
 
-    again = tree.dump().split("\n")
-    matcher = difflib.SequenceMatcher(None, original.split("\n"), again, autojunk=False)
+    again = tree.dump()
+    if again == original:
+        return 0
+    old, new = original.split("\n"), again.split("\n")
+    same_start = 0  # lines equal at both ends are not compared again (a diff is quadratic)
+    while same_start < min(len(old), len(new)) and old[same_start] == new[same_start]:
+        same_start += 1
+    same_end = 0
+    while (
+        same_end < min(len(old), len(new)) - same_start and old[-1 - same_end] == new[-1 - same_end]
+    ):
+        same_end += 1
+    old, new = old[same_start : len(old) - same_end], new[same_start : len(new) - same_end]
+    if len(old) * len(new) > 4_000_000:  # a file rewritten throughout: count, roughly
+        return max(len(old), len(new))
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     return sum(
         max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"
     )
