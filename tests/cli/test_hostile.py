@@ -270,3 +270,89 @@ def test_equivalent_encoding_behaves_like_the_plain_file(root: Path, variant: st
     assert other_text.stdout == plain_text.stdout
 
     assert ward.read_bytes() == raw, "a read-only command rewrote the file"
+
+
+# --- text that is not from a data file: names, arguments, environment --------------------
+
+ESCAPES = "\x1b]52;c;aGk=\x07\x1b[8m"
+SHOWN = "\\x1b]52;c;aGk=\\x07\\x1b[8m"
+
+
+def _no_raw_escape(result: Run) -> None:
+    for char in ("\x1b", "\x07", "\u202e"):
+        assert char not in result.stdout and char not in result.stderr, repr(char)
+
+
+@pytest.fixture
+def named(root: Path) -> Path:
+    """Beside the valid ward: a stray file and a province folder whose names hold
+    terminal escapes and a bidi override."""
+    (root / "wards" / "tinh-mau" / f"x{ESCAPES}.yaml").write_bytes(WARD_BYTES)
+    folder = root / "wards" / "t\u202eam"
+    folder.mkdir()
+    (folder / "p.yaml").write_bytes(WARD_BYTES)
+    return root
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check"],
+        ["check", "-f", "json"],
+        ["check", "-f", "github"],
+        ["check", "-f", "sarif"],
+        ["list"],
+        ["list", "-f", "csv"],
+        ["list", "-f", "json"],
+        ["summary"],
+        ["summary", "-f", "md"],
+        ["status", "phuong-mau"],
+    ],
+    ids=" ".join,
+)
+def test_hostile_file_names_are_shown_not_sent_to_the_terminal(
+    named: Path, args: list[str]
+) -> None:
+    result = _invoke(named, *args)
+    assert result.exit_code in (0, 1)
+    _no_raw_escape(result)
+    if args[0] == "check" and len(args) == 1:
+        assert SHOWN in result.stdout and "t\\u202eam" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["status", f"phuong-{ESCAPES}"],
+        ["list", "--province", ESCAPES],
+        ["status", "phuong-mau", "--format", ESCAPES],
+        ["summary", "--province", ESCAPES, "--lang", ESCAPES],
+        ["brief", "phuong-mau", "--week", ESCAPES],
+        ["criteria", ESCAPES],
+        ["status", "phuong-mau", "--as-of", ESCAPES],
+    ],
+    ids=lambda args: args[0],
+)
+def test_a_hostile_argument_is_quoted_visibly(root: Path, args: list[str]) -> None:
+    result = _invoke(root, *args)
+    assert result.exit_code in (1, 2)
+    _no_raw_escape(result)
+    assert SHOWN in result.stderr
+
+
+def test_a_hostile_environment_value_is_quoted_visibly(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", ESCAPES)
+    result = _invoke(root, "status", "phuong-mau")
+    assert result.exit_code == 0
+    _no_raw_escape(result)
+    assert f"COLUMNS={SHOWN}" in result.stderr
+
+
+def test_set_names_the_control_character_it_would_have_written(root: Path) -> None:
+    result = _invoke(root, "set", "phuong-mau", ESCAPES, "met")
+    assert result.exit_code == 1
+    _no_raw_escape(result)
+    assert "error[control-character]: có ký tự điều khiển U+001B" in result.stderr
+    assert (root / WARD_REL).read_bytes() == WARD_BYTES

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 
 from tests.support.cli import Invoke
 from tests.support.data import edit
-from tests.support.git import commit_all, git
+from tests.support.git import commit_all, commit_literally, git
 from tests.support.golden import golden_tests
 from tests.support.html import assert_document_structure, parse_html, text_of
 
@@ -333,3 +334,47 @@ def test_brief_over_a_date_range_compares_with_the_day_before(
     assert "Từ ngày 01/02/2026 đến ngày 20/02/2026" in out
     assert "(+1 so với ngày 31/01/2026)" in out  # C02 met on 10/02
     assert "## 2. Kết quả trong kỳ" in out and "## 4. Nhiệm vụ kỳ tới" in out
+
+
+HOSTILE_SUBJECT = "Sửa C04\x1e\x1f \x1b]52;c;aGk=\x07\x1b[8m ẩn \u202egpj.exe"
+
+
+@pytest.mark.parametrize(
+    ("command", "fmt"),
+    [(c, f) for c in ("brief", "report") for f in ("md", "html", "docx")],
+)
+def test_a_hostile_commit_reaches_no_document_raw(
+    invoke: Invoke, repo: Path, tmp_path: Path, command: str, fmt: str
+) -> None:
+    """A commit subject and author with record separators, terminal escapes and a bidi
+    override, and a commit with an impossible time-zone offset: every document builds,
+    names the change, and shows those characters as escapes."""
+    edit(repo / WARD, "  C04:\n    status: not_met", "  C04:\n    status: met")
+    commit_all(repo, HOSTILE_SUBJECT, "2026-02-17T16:30:00+07:00", author="Kẻ \x1b[2J Lạ")
+    edit(repo / WARD, "owner: Tổ tiếp dân", "owner: Tổ tiếp dân 2")
+    commit_literally(repo, "múi giờ lạ", "1771300000 +9999999")
+    target = tmp_path / f"out.{fmt}"
+    period = ["--week", "2026-W08"] if command == "brief" else []
+    result = invoke(
+        "--root", str(repo), command, "phuong-mau", *period, "-f", fmt, "-o", str(target)
+    )
+    assert result.exit_code == 0, result.stderr
+    if fmt == "docx":
+        from docx import Document
+
+        text = "\n".join(p.text for p in Document(str(target)).paragraphs)
+        text += "\n".join(
+            cell.text
+            for table in Document(str(target)).tables
+            for row in table.rows
+            for cell in row.cells
+        )
+    else:
+        text = target.read_text(encoding="utf-8")
+    for raw in ("\x1b", "\x1e", "\x1f", "\x07", "\u202e"):
+        assert raw not in text
+    if fmt == "md":  # as a reader sees it: Markdown's backslash escapes undone
+        text = re.sub(r"\\(.)", r"\1", text)
+    if command == "brief":  # the brief quotes the commit subject of a git-only change
+        assert "\\x1b]52;c;aGk=\\x07" in text and "\\u202egpj.exe" in text
+    assert "\\x1b[2J" in text  # the author, in both documents

@@ -21,7 +21,13 @@ def test_list_formats_agree(invoke: Invoke, example_root: Path) -> None:
         ("tinh-mau/phuong-mau", 2, 4)
     ]
     as_csv = list(
-        csv.DictReader(io.StringIO(invoke("--root", str(example_root), "list", "-f", "csv").stdout))
+        csv.DictReader(
+            io.StringIO(
+                invoke("--root", str(example_root), "list", "-f", "csv").stdout.removeprefix(
+                    "\ufeff"
+                )
+            )
+        )
     )
     assert (as_csv[0]["ward"], as_csv[0]["met"], as_csv[0]["total"]) == (
         "tinh-mau/phuong-mau",

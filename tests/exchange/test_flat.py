@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kieumau_cli.exchange.flat import neutralise
+from kieumau_cli.text.unsafe import neutralise_formula as neutralise
 from tests.support.cli import Invoke
 from tests.support.data import EXAMPLE_WARD as MAU
 from tests.support.data import edit
@@ -54,11 +54,17 @@ def test_the_province_as_csv(run_example: Invoke, tmp_path: Path) -> None:
     ]  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [("=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"), ('=HYPERLINK(\\"http://x\\")', "'=HYPERLINK(\"http://x\")"),
+     ("@SUM(1+1)", "'@SUM(1+1)"), ("+84 912", "'+84 912"), ("-1", "'-1"), ("\\tX", "'\tX")],
+)  # fmt: skip
 def test_list_csv_neutralises_a_name_that_looks_like_a_formula(
-    run_example: Invoke, example_root: Path
+    run_example: Invoke, example_root: Path, name: str, shown: str
 ) -> None:
-    edit(example_root / MAU, "name: Phường Mẫu", "name: \"=cmd|' /C calc'!A0\"")
+    edit(example_root / MAU, "name: Phường Mẫu", f'name: "{name}"')
     result = run_example("list", "-f", "csv")
     assert result.exit_code == 0, result.stderr
-    row = next(csv.DictReader(io.StringIO(result.stdout)))
-    assert row["name"] == "'=cmd|' /C calc'!A0"
+    assert result.stdout.startswith("\ufeffward,")  # Excel opens it as UTF-8
+    row = next(csv.DictReader(io.StringIO(result.stdout.removeprefix("\ufeff"))))
+    assert row["name"] == shown

@@ -108,3 +108,28 @@ def test_the_core_never_imports_typer() -> None:
     code = f"import sys, {', '.join(core)}; print('typer' in sys.modules, 'click' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["False", "False"]
+
+
+def test_terminal_text_is_made_only_where_unsafe_characters_are_shown() -> None:
+    """Rich prints ESC as it comes: `render.common` (`console`, `styled`, `assembled`)
+    is the one place a Rich `Text` or `Console` is made, so each shows them escaped."""
+
+    def runtime_imports(tree: ast.AST) -> list[str]:
+        found: list[str] = []
+        for node in ast.iter_child_nodes(tree):
+            if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+                continue  # annotations only
+            if isinstance(node, ast.ImportFrom) and node.module in ("rich.text", "rich.console"):
+                found.append(node.module)
+            elif isinstance(node, ast.Import):
+                found += [a.name for a in node.names if a.name in ("rich.text", "rich.console")]
+            found += runtime_imports(node)
+        return found
+
+    offenders = [
+        str(path.relative_to(PACKAGE))
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if path != PACKAGE / "render" / "common.py"
+        and runtime_imports(ast.parse(path.read_text(encoding="utf-8")))
+    ]
+    assert offenders == []

@@ -4,12 +4,13 @@ file."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from tests.support.cli import Invoke
-from tests.support.data import REPO
+from tests.support.data import EXAMPLE_WARD, REPO, edit
 
 
 def test_templates_ship_inside_the_package() -> None:
@@ -87,3 +88,42 @@ def test_templates_override_file_by_file(
         "--root", str(example_root), "report", "phuong-mau", "--templates", str(tmp_path / "x")
     )
     assert missing.exit_code == 2 and "không phải thư mục" in missing.stderr
+
+
+MARKUP = (
+    "<img src=x onerror=alert(1)> [bấm](javascript:alert(1)) ![ảnh](http://x.invalid/a.png) "
+    "~~GẠCH~~ **ĐẬM** _NGHIÊNG_ `MÃ` <script>alert(1)</script> &lt;b&gt; | ống"
+)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["status", "phuong-mau", "-f", "md"],
+        ["report", "phuong-mau", "-f", "md"],
+        ["brief", "phuong-mau", "--week", "2026-W08", "-f", "md"],
+        ["summary", "-f", "md"],
+    ],
+    ids=lambda args: args[0],
+)
+def test_markdown_documents_show_data_as_text_never_as_markup(
+    run_example: Invoke, example_root: Path, args: list[str]
+) -> None:
+    """What a wiki or GitLab would render from the Markdown: no image, link, strike-through,
+    emphasis, code, HTML or extra table cell comes from a name, an owner or a note."""
+    from markdown_it import MarkdownIt
+
+    ward = example_root / EXAMPLE_WARD
+    edit(ward, "name: Phường Mẫu", f'name: "Phường {MARKUP}"')
+    edit(ward, "owner: Tổ tiếp dân", f'owner: "{MARKUP}"')
+    edit(ward, 'note: "Kiến nghị: bổ sung máy tính | cần gấp"', f'note: "Kiến nghị: {MARKUP}"')
+    result = run_example(*args)
+    assert result.exit_code == 0, result.stderr
+    html = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(result.stdout)
+    for produced in ("<img", "<a ", "<s>", "<script", "<code>MÃ", "<strong>ĐẬM", "<em>NGHIÊNG"):
+        assert produced not in html, produced
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html  # shown, as typed
+    assert "~~GẠCH~~" in html and "**ĐẬM**" in html
+    for table in re.findall(r"<table>.*?</table>", html, re.S):  # a `|` never adds a cell
+        columns = len(re.findall(r"<th[ >]", table))
+        assert all(len(re.findall(r"<td[ >]", row)) == columns for row in table.split("<tr>")[2:])

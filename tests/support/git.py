@@ -62,3 +62,27 @@ def example_repo(target: Path) -> Path:
     git(root, "add", ".")
     git(root, "commit", "-q", "-m", "dữ liệu ban đầu")
     return root
+
+
+def commit_literally(root: Path, message: str, stamp: str, author: str = AUTHOR) -> None:
+    """Commit the work tree as git itself would refuse to: `stamp` is the raw
+    `SECONDS OFFSET` of the author line (an offset such as +9999999), and the message
+    and name go in as given (git strips some control characters from names)."""
+    git(root, "add", "-A")
+    tree = git(root, "write-tree").strip()
+    parent = git(root, "rev-parse", "HEAD").strip()  # on top of an ordinary first commit
+    lines = [f"tree {tree}", f"parent {parent}"]
+    lines += [f"author {author} <{EMAIL}> {stamp}", f"committer {author} <{EMAIL}> {stamp}"]
+    body = "\n".join(lines) + f"\n\n{message}\n"
+    sha = (
+        subprocess.run(
+            ["git", "hash-object", "-t", "commit", "-w", "--literally", "--stdin"],
+            cwd=root,
+            input=body.encode("utf-8"),
+            check=True,
+            capture_output=True,
+        )
+        .stdout.decode()
+        .strip()
+    )
+    git(root, "update-ref", "HEAD", sha)

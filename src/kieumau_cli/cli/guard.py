@@ -17,10 +17,17 @@ from kieumau_cli.errors import (
     KieumauError,
 )
 from kieumau_cli.text import t
+from kieumau_cli.text.unsafe import visible
 
 
-def run_guarded(run: Callable[[], int], echo_err: Callable[[str], None], lang: str) -> int:
-    """Run a command; user errors and bugs become a message in `lang` and an exit code."""
+def run_guarded(run: Callable[[], int], echo: Callable[[str], None], lang: str) -> int:
+    """Run a command; user errors and bugs become a message in `lang` and an exit code.
+    A message may quote an argument, a file name or an exception: unsafe characters in
+    it are shown as escapes, never sent to the terminal."""
+
+    def echo_err(message: str) -> None:
+        echo(visible(message))
+
     try:
         return run()
     except KieumauError as error:

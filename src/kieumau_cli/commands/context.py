@@ -17,6 +17,7 @@ from kieumau_cli.load.files import find_root
 from kieumau_cli.load.repository import Repository, WardLoad
 from kieumau_cli.text import t
 from kieumau_cli.text.format import parse_iso_date
+from kieumau_cli.text.unsafe import visible_stream
 
 if TYPE_CHECKING:  # a cached `status` never imports the models
     from kieumau_cli.load.models import CriteriaSet, Ward
@@ -45,7 +46,8 @@ class Context:
         one holding them unless --root or $KIEUMAU_ROOT says otherwise."""
         cwd = Path.cwd()
         root = find_root(root_option, os.environ, cwd, paths)
-        context = cls(Repository(root, cwd), today(), lang, out or sys.stdout, err or sys.stderr)
+        err_stream = visible_stream(err or sys.stderr)  # messages quote names and arguments
+        context = cls(Repository(root, cwd), today(), lang, out or sys.stdout, err_stream)
         if root.origin == "bundled":
             context.notice("bundled_notice", path=root.path)
         return context

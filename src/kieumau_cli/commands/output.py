@@ -76,4 +76,6 @@ def timeline(context: Context, ward_argument: str, use_git: bool) -> Timeline:
     path = context.repository.resolve_ward(ward_argument)
     ward, criteria_set = context.usable(context.repository.open_ward(path))
     log = file_log(path) if use_git else FileLog("disabled")
+    if log.skipped:
+        context.notice("notice.git_skipped", count=len(log.skipped), commits=", ".join(log.skipped))
     return Timeline.build(ward, criteria_set, log, context.today)

@@ -10,19 +10,12 @@ import io
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from kieumau_cli.exchange.sheet import COLUMNS, FORMULA_START, WardSheet, cell_text, status_label
+from kieumau_cli.exchange.sheet import COLUMNS, WardSheet, cell_text, status_label
 from kieumau_cli.text import t
+from kieumau_cli.text.unsafe import BOM, neutralise_formula
 
 if TYPE_CHECKING:
     from kieumau_cli.exchange.province import ProvinceBook
-
-BOM = "\ufeff"
-
-
-def neutralise(value: str) -> str:
-    """A text a spreadsheet shows as typed: one starting like a formula gets a leading
-    apostrophe (which Excel and LibreOffice read as "this is text")."""
-    return "'" + value if value.startswith(FORMULA_START) else value
 
 
 def _field(value: Any) -> str:
@@ -34,7 +27,7 @@ def _field(value: Any) -> str:
         return f"{value:g}" if isinstance(value, float) else str(value)
     if hasattr(value, "isoformat"):
         return str(value.isoformat())
-    return neutralise(cell_text(str(value)))
+    return neutralise_formula(cell_text(str(value)))
 
 
 def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:

@@ -23,6 +23,7 @@ from kieumau_cli.errors import UsageError
 from kieumau_cli.load.vocabulary import Status
 from kieumau_cli.text import LANGS, t
 from kieumau_cli.text.format import nfc, slugify
+from kieumau_cli.text.unsafe import CONTROL, FORMULA_START
 
 if TYPE_CHECKING:
     from openpyxl.cell.cell import Cell, MergedCell
@@ -325,9 +326,7 @@ def status_code(text: str) -> str | None:
 # --- cell text ----------------------------------------------------------------------------
 
 # What XML 1.0 (and so a workbook) cannot hold, and what a ward file never holds anyway.
-_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-# A text starting with one of these is a formula to a spreadsheet, unless marked as text.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_UNWRITABLE = re.compile(f"[{CONTROL}]")
 
 
 # OOXML writes a character as `_xHHHH_` (a vertical tab pasted from Word is `_x000B_`), and

@@ -12,16 +12,21 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import secrets
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from kieumau_cli.text.unsafe import visible
+
 GitState = Literal["ok", "disabled", "no-git", "not-repo", "untracked", "error"]
 
-_RECORD = "\x1e"
-_FIELD = "\x1f"
-_FORMAT = f"{_RECORD}%H{_FIELD}%aI{_FIELD}%an{_FIELD}%s{_FIELD}"
+# Records and fields are framed by markers made fresh for each run: a commit subject,
+# an author name or a file's old content may hold any fixed separator (\x1e did, and
+# split one commit into several for everyone), but cannot guess these.
+_MARKER_BYTES = 12
+MAX_TEXT = 500  # characters of a subject or author name kept for documents
 _WHOLE_FILE = "--unified=100000000"
 TIMEOUT_SECONDS = 60
 
@@ -47,10 +52,29 @@ class FileLog:
     state: GitState
     revisions: tuple[FileRevision, ...] = ()
     detail: str = ""
+    skipped: tuple[str, ...] = ()  # commits that could not be read (their sha, or "?")
+
+
+@dataclass(frozen=True, slots=True)
+class _Framing:
+    record: str
+    field: str
+
+    @classmethod
+    def fresh(cls) -> _Framing:
+        token = secrets.token_hex(_MARKER_BYTES)
+        return cls(record=f"\x1e{token}r", field=f"\x1f{token}f")
+
+    @property
+    def format(self) -> str:
+        # %ad with --date=short: the author's own calendar day, whatever the offset
+        # (an odd one such as +9959 made the ISO form unparsable).
+        return f"{self.record}%H{self.field}%ad{self.field}%an{self.field}%s{self.field}"
 
 
 def file_log(path: Path, *, git: str = "git") -> FileLog:
     """All commits that changed `path`, oldest first."""
+    framing = _Framing.fresh()
     command = [
         git,
         "-c",
@@ -67,7 +91,8 @@ def file_log(path: Path, *, git: str = "git") -> FileLog:
         "--no-renames",
         "--text",
         "--encoding=UTF-8",
-        f"--format={_FORMAT}",
+        "--date=short",
+        f"--format={framing.format}",
         "-p",
         _WHOLE_FILE,
         "--",
@@ -92,28 +117,51 @@ def file_log(path: Path, *, git: str = "git") -> FileLog:
         if "not a git repository" in stderr:
             return FileLog("not-repo")
         return FileLog("error", detail=stderr.splitlines()[-1] if stderr else "git log failed")
-    revisions = parse_log(completed.stdout.decode("utf-8", "replace"))
-    return FileLog("ok" if revisions else "untracked", tuple(revisions))
+    revisions, skipped = parse_log(completed.stdout.decode("utf-8", "replace"), framing)
+    state: GitState = "ok" if revisions or skipped else "untracked"
+    return FileLog(state, tuple(revisions), skipped=tuple(skipped))
 
 
-def parse_log(output: str) -> list[FileRevision]:
-    revisions = []
-    for record in output.split(_RECORD)[1:]:
-        sha, stamp, author, subject, patch = record.split(_FIELD, 4)
+def parse_log(output: str, framing: _Framing) -> tuple[list[FileRevision], list[str]]:
+    """The revisions, and the commits skipped because a field could not be read."""
+    revisions: list[FileRevision] = []
+    skipped: list[str] = []
+    for record in output.split(framing.record)[1:]:
+        fields = record.split(framing.field, 4)
+        if len(fields) != 5:
+            skipped.append(_sha_of(fields[0]))
+            continue
+        sha, stamp, author, subject, patch = fields
+        try:
+            date = dt.date.fromisoformat(stamp.strip())
+        except ValueError:
+            skipped.append(_sha_of(sha))
+            continue
         before, after = _sides(patch)
         if before == after:
             continue  # mode change only, or an empty commit
         revisions.append(
             FileRevision(
                 sha=sha,
-                date=dt.datetime.fromisoformat(stamp).date(),
-                author=author,
-                subject=subject,
+                date=date,
+                author=_shown(author),
+                subject=_shown(subject),
                 before=before,
                 after=after,
             )
         )
-    return revisions
+    return revisions, skipped
+
+
+def _sha_of(text: str) -> str:
+    sha = text.strip()[:40]
+    return sha if sha and all(c in "0123456789abcdef" for c in sha) else "?"
+
+
+def _shown(text: str) -> str:
+    """A subject or name as documents print it: unsafe characters visible, bounded."""
+    text = visible(text.strip())
+    return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1] + "…"
 
 
 def _sides(patch: str) -> tuple[str | None, str | None]:

@@ -25,6 +25,7 @@ import yaml
 from kieumau_cli.check.diagnostics import Diagnostic
 from kieumau_cli.load.files import MAX_FILE_BYTES
 from kieumau_cli.text import Message
+from kieumau_cli.text.unsafe import BIDI_RE, FORBIDDEN_RE
 
 try:  # libyaml is much faster; fall back to the pure-Python parser without it
     from yaml import CSafeLoader as _BaseLoader
@@ -34,15 +35,6 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 _CONFLICT_RE = re.compile(r"^(<{7}|={7}|>{7})(?: |$)", re.MULTILINE)
 _TAB_INDENT_RE = re.compile(r"^ *\t", re.MULTILINE)
 _BOM = "\ufeff"
-# Refused anywhere in a file, raw or written as an escape ("\x0b"): C0 controls but tab,
-# line feed and carriage return; DEL; C1 controls; the noncharacters U+FFFE and U+FFFF.
-# They crash Word documents and XML feeds, corrupt terminals, and no officer types them
-# on purpose (Word's Shift+Enter inserts U+000B).
-_CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff"
-# Bidirectional overrides and isolates make text read differently from what it says.
-_BIDI = "\u202a-\u202e\u2066-\u2069"
-_FORBIDDEN_RE = re.compile(f"[{_CONTROL}{_BIDI}]")
-_BIDI_RE = re.compile(f"[{_BIDI}]")
 
 
 class _Located(Exception):
@@ -232,14 +224,14 @@ def decode(raw: bytes, path: str) -> tuple[str, bool]:
 
 
 def forbidden_character(char: str) -> tuple[str, dict[str, str]]:
-    """The diagnostic code and parameters for a character `_FORBIDDEN_RE` matched."""
-    code = "bidi-control" if _BIDI_RE.match(char) else "control-character"
+    """The diagnostic code and parameters for a character `FORBIDDEN_RE` matched."""
+    code = "bidi-control" if BIDI_RE.match(char) else "control-character"
     return code, {"codepoint": f"U+{ord(char):04X}"}
 
 
 def _precheck(text: str, path: str) -> None:
     """Cheap textual checks whose YAML errors would be confusing or unsafe."""
-    match = _FORBIDDEN_RE.search(text)
+    match = FORBIDDEN_RE.search(text)
     if match:
         line, column = _line_col(text, match.start())
         code, params = forbidden_character(match.group())
@@ -316,12 +308,12 @@ def _escaped_forbidden(
 ) -> Iterator[tuple[tuple[str | int, ...], str, bool]]:
     """(path, character, in the key) of each forbidden character in a key or a string."""
     if isinstance(node, str):
-        match = _FORBIDDEN_RE.search(node)
+        match = FORBIDDEN_RE.search(node)
         if match:
             yield loc, match.group(), False
     elif isinstance(node, dict):
         for key, value in node.items():
-            if isinstance(key, str) and (match := _FORBIDDEN_RE.search(key)):
+            if isinstance(key, str) and (match := FORBIDDEN_RE.search(key)):
                 yield (*loc, key), match.group(), True
             yield from _escaped_forbidden(value, (*loc, key))
     elif isinstance(node, list):

@@ -9,9 +9,11 @@ from typing import TYPE_CHECKING, Any, Protocol, TextIO
 from kieumau_cli.results.score import Score
 from kieumau_cli.text import t
 from kieumau_cli.text.format import format_date, format_percent
+from kieumau_cli.text.unsafe import has_unsafe, visible
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.text import Text
 
     from kieumau_cli.load.models import Provenance
 
@@ -94,8 +96,18 @@ def md_cell(text: str | None) -> str:
 
 
 def write_json(payload: Any, out: TextIO) -> None:
-    json.dump(payload, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    """Indented UTF-8 JSON. JSON escapes C0 controls itself; C1 controls, bidi
+    overrides and the other characters `text.unsafe` names are written as `\\uXXXX`
+    too (the same string to a parser, harmless to a terminal that shows the file)."""
+    text = json.dumps(payload, ensure_ascii=False, indent=2)
+    out.write(json_escape_unsafe(text) + "\n")
+
+
+def json_escape_unsafe(text: str) -> str:
+    """JSON text with unsafe characters as escapes; outside strings JSON has none."""
+    if not has_unsafe(text):
+        return text
+    return "".join(f"\\u{ord(c):04x}" if has_unsafe(c) else c for c in text)
 
 
 MIN_WIDTH, MAX_WIDTH, DEFAULT_WIDTH = 20, 1000, 120
@@ -112,9 +124,8 @@ def terminal_width(out: TextIO, lang: str) -> int:
     if raw is not None:
         if raw.strip().isdigit() and MIN_WIDTH <= int(raw) <= MAX_WIDTH:
             return int(raw)
-        sys.stderr.write(
-            t(lang, "notice.bad_columns", value=raw, low=MIN_WIDTH, high=MAX_WIDTH) + "\n"
-        )
+        notice = t(lang, "notice.bad_columns", value=raw, low=MIN_WIDTH, high=MAX_WIDTH)
+        sys.stderr.write(visible(notice) + "\n")
     if out.isatty():
         size = shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
         return min(max(size, MIN_WIDTH), MAX_WIDTH)
@@ -122,12 +133,19 @@ def terminal_width(out: TextIO, lang: str) -> int:
 
 
 def console(out: TextIO, lang: str = "vi") -> Console:
-    """A Rich console: colours only on a terminal and never with NO_COLOR set."""
+    """A Rich console: colours only on a terminal and never with NO_COLOR set. Every
+    string it prints shows unsafe characters as escapes (`styled` for styled text):
+    Rich itself lets ESC through, and a note holding `ESC ] 52` would write to the
+    reader's clipboard."""
     from rich.console import Console
+
+    class VisibleConsole(Console):
+        def render_str(self, text: str, **kwargs: Any) -> Text:
+            return super().render_str(visible(text), **kwargs)
 
     is_tty = out.isatty()
     environ = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
-    return Console(
+    return VisibleConsole(
         file=out,
         width=terminal_width(out, lang),
         color_system="auto" if is_tty and "NO_COLOR" not in os.environ else None,
@@ -135,6 +153,23 @@ def console(out: TextIO, lang: str = "vi") -> Console:
         emoji=False,
         markup=False,  # data may contain [brackets]; styles come from Text objects only
         _environ=environ,
+    )
+
+
+def styled(text: str, style: str = "") -> Text:
+    """Rich text for a terminal table, unsafe characters shown (the one way renderers
+    make a `Text`: a plain `Text(...)` would print them raw)."""
+    from rich.text import Text
+
+    return Text(visible(text), style=style)
+
+
+def assembled(*parts: str | tuple[str, str]) -> Text:
+    """`Text.assemble` of plain and (text, style) parts, unsafe characters shown."""
+    from rich.text import Text
+
+    return Text.assemble(
+        *(visible(part) if isinstance(part, str) else (visible(part[0]), part[1]) for part in parts)
     )
 
 

@@ -5,7 +5,15 @@ from __future__ import annotations
 from typing import TextIO
 
 from kieumau_cli.load.models import CriteriaSet
-from kieumau_cli.render.common import COMPARATOR_SIGNS, console, pick, provenance_text, write_json
+from kieumau_cli.render.common import (
+    COMPARATOR_SIGNS,
+    assembled,
+    console,
+    pick,
+    provenance_text,
+    styled,
+    write_json,
+)
 from kieumau_cli.text import t
 from kieumau_cli.text.format import format_number
 
@@ -19,7 +27,6 @@ def _pass_rule(criteria_set: CriteriaSet, lang: str) -> str:
 
 def render_text(result: list[CriteriaSet] | CriteriaSet, lang: str, out: TextIO) -> None:
     from rich.table import Table
-    from rich.text import Text
 
     con = console(out, lang)
     if isinstance(result, list):
@@ -29,7 +36,7 @@ def render_text(result: list[CriteriaSet] | CriteriaSet, lang: str, out: TextIO)
         for criteria_set in result:
             table.add_row(
                 criteria_set.ref,
-                Text.assemble(
+                assembled(
                     f"{pick(criteria_set.title, lang)}\n",
                     (
                         f"{len(criteria_set.criteria)} {t(lang, 'criteria')}, "
@@ -43,7 +50,7 @@ def render_text(result: list[CriteriaSet] | CriteriaSet, lang: str, out: TextIO)
         con.print(table)
         return
     criteria_set = result
-    con.print(Text(f"{criteria_set.ref} — {pick(criteria_set.title, lang)}", style="bold"))
+    con.print(styled(f"{criteria_set.ref} — {pick(criteria_set.title, lang)}", style="bold"))
     con.print(f"{t(lang, 'issuer')}: {criteria_set.issuer}")
     if criteria_set.legal_basis is not None:
         con.print(f"{t(lang, 'legal_basis')}: {criteria_set.legal_basis.number}")
@@ -51,14 +58,14 @@ def render_text(result: list[CriteriaSet] | CriteriaSet, lang: str, out: TextIO)
     con.print(f"{t(lang, 'applies_to')}: {applies_to} · {_pass_rule(criteria_set, lang)}")
     con.print(f"{t(lang, 'source')}: {provenance_text(criteria_set.provenance, lang)}")
     for note in criteria_set.notes:
-        con.print(Text(f"  {note}", style="dim"))
+        con.print(styled(f"  {note}", style="dim"))
     for group in criteria_set.groups:
         con.print()
-        con.print(Text(f"{group.id}. {pick(group.title, lang)}", style="bold"))
+        con.print(styled(f"{group.id}. {pick(group.title, lang)}", style="bold"))
         for criterion in (c for c in criteria_set.criteria if c.group == group.id):
-            con.print(Text.assemble(f"  {criterion.id}  ", (pick(criterion.title, lang), "bold")))
+            con.print(assembled(f"  {criterion.id}  ", (pick(criterion.title, lang), "bold")))
             con.print(
-                Text(
+                styled(
                     f"      {t(lang, 'source')}: {provenance_text(criterion.provenance, lang)}",
                     style="dim",
                 )

@@ -7,10 +7,11 @@ from typing import TextIO
 from kieumau_cli.check.diagnostics import Diagnostic
 from kieumau_cli.check.run import CheckResult
 from kieumau_cli.render.common import write_json
+from kieumau_cli.text.unsafe import visible
 
 
 def format_line(diagnostic: Diagnostic, lang: str) -> str:
-    return (
+    return visible(  # a path or a quoted value may hold anything a file name can
         f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}: "
         f"{diagnostic.severity}[{diagnostic.code}]: {diagnostic.message(lang)}"
     )

@@ -12,10 +12,12 @@ from typing import TextIO
 
 from kieumau_cli.check.diagnostics import Diagnostic
 from kieumau_cli.check.run import CheckResult
+from kieumau_cli.text.unsafe import visible
 
 
 def escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    escaped = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible(escaped)  # and no raw ESC into the runner's log
 
 
 def escape_property(value: str) -> str:

@@ -11,11 +11,13 @@ from typing import TextIO
 
 from kieumau_cli.render.common import (
     STATUS_STYLE,
+    assembled,
     console,
     pick,
     progress_bar,
     score_line,
     status_label,
+    styled,
     write_json,
 )
 from kieumau_cli.results.rows import CriterionRow
@@ -54,14 +56,13 @@ def _due_text(view: CriterionRow, result: StatusView, lang: str) -> tuple[str, b
 
 def render_text(result: StatusView, lang: str, out: TextIO) -> None:
     from rich.table import Table
-    from rich.text import Text
 
     con = console(out, lang)
     for name, value in _header_lines(result, lang):
-        con.print(Text.assemble((f"{name}: ", "bold"), value))
+        con.print(assembled((f"{name}: ", "bold"), value))
     current = result.data.score
     con.print()
-    con.print(Text(score_line(current, lang), style="bold"))
+    con.print(styled(score_line(current, lang), style="bold"))
     con.print(
         f"{progress_bar(current.ratio, 30)}  "
         + t(lang, "qualifies" if current.qualifies else "not_qualified")
@@ -76,15 +77,15 @@ def render_text(result: StatusView, lang: str, out: TextIO) -> None:
     for group in result.data.groups:
         views = group.criteria
         # Rich has no column spans: the group title sits in the criterion column.
-        table.add_row(Text(group.id, style="bold"), Text(pick(group.title, lang), style="bold"))
+        table.add_row(styled(group.id, style="bold"), styled(pick(group.title, lang), style="bold"))
         for view in views:
             due, overdue = _due_text(view, result, lang)
             table.add_row(
                 view.id,
                 pick(view.title, lang),
-                Text(status_label(view.status, lang), style=STATUS_STYLE[view.status]),
+                styled(status_label(view.status, lang), style=STATUS_STYLE[view.status]),
                 view.owner or "",
-                Text(due, style="bold red" if overdue else ""),
+                styled(due, style="bold red" if overdue else ""),
                 format_date(view.last_update, lang) if view.last_update else "",
             )
         table.add_section()
@@ -95,7 +96,7 @@ def render_text(result: StatusView, lang: str, out: TextIO) -> None:
     if not missing:
         con.print(t(lang, "nothing_missing"))
         return
-    con.print(Text(f"{t(lang, 'missing')} ({len(missing)}):", style="bold"))
+    con.print(styled(f"{t(lang, 'missing')} ({len(missing)}):", style="bold"))
     todo = Table(box=None, show_header=False, padding=(0, 1), expand=True)
     todo.add_column(no_wrap=True)
     todo.add_column(ratio=3)
@@ -110,7 +111,7 @@ def render_text(result: StatusView, lang: str, out: TextIO) -> None:
         todo.add_row(
             f"• {view.id}",
             pick(view.title, lang),
-            Text("; ".join(details), style="red" if overdue else ""),
+            styled("; ".join(details), style="red" if overdue else ""),
         )
     con.print(todo)
 

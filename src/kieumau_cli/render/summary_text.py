@@ -2,28 +2,32 @@
 
 from __future__ import annotations
 
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from kieumau_cli.render.common import (
     STATUS_STYLE,
+    assembled,
     console,
     pick,
     progress_bar,
     score_cell,
     status_label,
+    styled,
 )
 from kieumau_cli.results.summary import Summary
 from kieumau_cli.text import t
 from kieumau_cli.text.format import format_date, format_number, format_percent
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
 
 def render_text(result: Summary, lang: str, out: TextIO) -> None:
     from rich.table import Table
-    from rich.text import Text
 
     con = console(out, lang)
     scope = result.province or t(lang, "summary.country")
-    con.print(Text(f"{t(lang, 'summary.title')} — {scope}", style="bold"))
+    con.print(styled(f"{t(lang, 'summary.title')} — {scope}", style="bold"))
     con.print(
         f"{t(lang, 'as_of')}: {format_date(result.generated, lang)} · "
         f"{t(lang, 'summary.stations', count=len(result.rows))} · "
@@ -44,12 +48,12 @@ def render_text(result: Summary, lang: str, out: TextIO) -> None:
         table.add_row(
             str(index),
             # The province, not the slug: slugs cannot wrap and officers read names.
-            Text.assemble(f"{row.name}\n", (row.province_name, "dim")),
+            assembled(f"{row.name}\n", (row.province_name, "dim")),
             row.criteria_set,
             score_cell(row.score, lang),
             progress_bar(row.ratio, 10),
             t(lang, "doc.yes" if row.score.qualifies else "doc.no"),
-            Text(format_date(row.last_update, lang), style="red" if stale else ""),
+            styled(format_date(row.last_update, lang), style="red" if stale else ""),
         )
     con.print(table)
     counts = Table(title=t(lang, "summary.counts"), title_justify="left")
@@ -58,7 +62,7 @@ def render_text(result: Summary, lang: str, out: TextIO) -> None:
     counts.add_column(t(lang, "col.percent"), justify="right")
     for status, count in result.counts.items():
         counts.add_row(
-            Text(status_label(status, lang), style=STATUS_STYLE[status]),
+            styled(status_label(status, lang), style=STATUS_STYLE[status]),
             format_number(count, lang),
             format_percent(count, result.criteria_total, lang),
         )
@@ -110,12 +114,8 @@ def render_text(result: Summary, lang: str, out: TextIO) -> None:
         )
 
 
-def _section(con: object, title: str, lines: list[str]) -> None:
-    from rich.console import Console
-    from rich.text import Text
-
-    assert isinstance(con, Console)
+def _section(con: Console, title: str, lines: list[str]) -> None:
     con.print()
-    con.print(Text(title, style="bold"))
+    con.print(styled(title, style="bold"))
     for line in lines:
-        con.print(Text(f"  • {line}"))
+        con.print(styled(f"  • {line}"))

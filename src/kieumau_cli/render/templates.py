@@ -32,6 +32,7 @@ from kieumau_cli.resources import templates_dir
 from kieumau_cli.results.weeks import format_week, iso_week
 from kieumau_cli.text import t
 from kieumau_cli.text.format import format_date, format_number, format_percent
+from kieumau_cli.text.unsafe import visible
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
     import jinja2
 
 _SAFE_URL = re.compile(r"https?://[^\s<>\"'`]+")
-_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "`*_[]"})
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "`*_[]~"})
 
 
 def md_text(value: object) -> str:
@@ -60,6 +61,17 @@ def sentence(value: str) -> str:
 def safe_url(value: str | None) -> str:
     """The URL if it is a plain http(s) address, else '' (never a javascript: link)."""
     return value if value and _SAFE_URL.fullmatch(value) else ""
+
+
+def _shown(value: object) -> object:
+    """Every `{{ value }}` of every template: unsafe characters (from git, file names,
+    a user's template data) become visible escapes, which HTML, XML and Markdown all
+    accept. Markup stays markup: the escapes hold no `<` or `&`."""
+    import markupsafe
+
+    if isinstance(value, markupsafe.Markup):
+        return markupsafe.Markup(visible(str(value)))
+    return visible(value) if isinstance(value, str) else value
 
 
 def _autoescape(name: str | None) -> bool:
@@ -84,6 +96,7 @@ def environment(lang: str, user_dir: Path | None = None) -> jinja2.Environment:
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
         autoescape=_autoescape,
+        finalize=_shown,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,

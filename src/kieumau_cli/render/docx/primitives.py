@@ -37,6 +37,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from kieumau_cli.text.format import nfc
+from kieumau_cli.text.unsafe import visible
 
 FONT = "Times New Roman"
 BODY_PT = 14
@@ -173,7 +174,7 @@ def add_field(paragraph: Paragraph, instruction: str, shown: str, size: float) -
 
 
 def add_run(paragraph: Paragraph, text: str, size: float, span: Span | None = None) -> Any:
-    run = paragraph.add_run(nfc(text))
+    run = paragraph.add_run(visible(nfc(text)))  # python-docx refuses XML-unsafe text
     if span is not None and span.bold:
         run.bold = True
     if span is not None and span.italic:

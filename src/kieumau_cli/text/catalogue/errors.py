@@ -261,4 +261,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "kieumau: bỏ qua COLUMNS={value} (cần một số từ {low} đến {high}); dùng độ rộng mặc định",
         "kieumau: ignoring COLUMNS={value} (needs a number from {low} to {high}); using the default width",
     ),
+    "notice.git_skipped": (
+        "kieumau: bỏ qua {count} commit git không đọc được ({commits}); lịch sử lấy từ git có thể thiếu",
+        "kieumau: skipped {count} {count:commit|commits} git could not describe ({commits}); the history taken from git may be incomplete",
+    ),
+    "error.edit_rewrote_history": (
+        "không ghi gì: lần sửa này sẽ làm thay đổi lịch sử đã có của {path} — đây là lỗi của kieumau, xin báo lại (kèm tệp)",
+        "nothing written: this edit would have changed the existing history of {path} — a bug in kieumau, please report it (with the file)",
+    ),
 }
