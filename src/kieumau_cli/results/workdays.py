@@ -1,0 +1,142 @@
+"""Working days in Vietnam: weekends and public holidays (pure functions, no I/O).
+
+Holidays come from the maintained `holidays` library (Bộ luật Lao động 2019,
+Điều 112, including the days of Tết Nguyên đán and the government's announced
+substitute days it knows), never from a table kept here. A "break" is a run of
+days off that holds at least one public holiday, with the weekends that touch
+it: Tết 2026 is the break from Saturday 14/02 to Sunday 22/02/2026.
+
+Deadlines, the brief's document date and "next week" are counted with these
+functions, so every command agrees on which day is a working day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass
+
+import holidays
+
+ONE_DAY = dt.timedelta(days=1)
+SATURDAY = 5
+
+# The library names each day of Tết separately ("29 Tết", "Giao thừa …",
+# "Mùng hai …"); a document names the break once, as an officer would.
+_FESTIVALS = (
+    ("tết nguyên đán", "Tết Nguyên đán", "Lunar New Year"),
+    ("29 tết", "Tết Nguyên đán", "Lunar New Year"),
+    ("tết dương lịch", "Tết Dương lịch", "New Year's Day"),
+    ("giỗ tổ hùng vương", "Giỗ Tổ Hùng Vương", "Hung Kings' Commemoration Day"),
+    ("chiến thắng", "ngày Chiến thắng 30/4", "Reunification Day"),
+    ("quốc tế lao động", "ngày Quốc tế Lao động 1/5", "International Labour Day"),
+    ("quốc khánh", "Quốc khánh 2/9", "National Day"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Holiday:
+    day: dt.date
+    name_vi: str
+    name_en: str
+
+
+@dataclass(frozen=True, slots=True)
+class Break:
+    """Consecutive days off (holidays and the weekends touching them)."""
+
+    start: dt.date
+    end: dt.date
+    name_vi: str
+    name_en: str
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def overlaps(self, start: dt.date, end: dt.date) -> bool:
+        return self.start <= end and start <= self.end
+
+
+@functools.lru_cache(maxsize=64)
+def _year(year: int) -> dict[dt.date, tuple[str, str]]:
+    if not 1 <= year <= 9999:
+        return {}
+    vi = holidays.country_holidays("VN", years=year, language="vi")
+    en = holidays.country_holidays("VN", years=year, language="en_US")
+    return {day: (str(vi[day]), str(en.get(day, vi[day]))) for day in vi}
+
+
+def holiday(day: dt.date) -> Holiday | None:
+    """The public holiday on `day`, if any."""
+    names = _year(day.year).get(day)
+    return Holiday(day, *names) if names else None
+
+
+def is_working_day(day: dt.date) -> bool:
+    return day.weekday() < SATURDAY and holiday(day) is None
+
+
+def holidays_between(start: dt.date, end: dt.date) -> list[Holiday]:
+    """Public holidays from `start` to `end`, both included, in date order."""
+    found: list[Holiday] = []
+    for year in range(start.year, end.year + 1):
+        for day, names in sorted(_year(year).items()):
+            if start <= day <= end:
+                found.append(Holiday(day, *names))
+    return found
+
+
+def _festival(name_vi: str, name_en: str) -> tuple[str, str]:
+    folded = name_vi.casefold()
+    for needle, vi, en in _FESTIVALS:
+        if needle in folded:
+            return vi, en
+    return name_vi, name_en
+
+
+def breaks_between(start: dt.date, end: dt.date) -> list[Break]:
+    """Every break that overlaps `start`..`end`, whole (it may begin before `start`)."""
+    found: list[Break] = []
+    for first in holidays_between(start - dt.timedelta(days=14), end + dt.timedelta(days=14)):
+        if found and found[-1].start <= first.day <= found[-1].end:
+            continue
+        begin, finish = first.day, first.day
+        while not is_working_day(begin - ONE_DAY):
+            begin -= ONE_DAY
+        while not is_working_day(finish + ONE_DAY):
+            finish += ONE_DAY
+        vi, en = _festival(first.name_vi, first.name_en)
+        found.append(Break(begin, finish, vi, en))
+    return [one for one in found if one.overlaps(start, end)]
+
+
+def last_working_day(start: dt.date, end: dt.date) -> dt.date:
+    """The last working day from `start` to `end`; `start` when none is (a week of Tết)."""
+    day = end
+    while day >= start:
+        if is_working_day(day):
+            return day
+        day -= ONE_DAY
+    return start
+
+
+def working_days_between(start: dt.date, end: dt.date) -> int:
+    """Working days after `start` up to and including `end` (negative when `end` is earlier)."""
+    if end < start:
+        return -working_days_between(end, start)
+    count, day = 0, start + ONE_DAY
+    while day <= end:
+        count += is_working_day(day)
+        day += ONE_DAY
+    return count
+
+
+def add_working_days(day: dt.date, count: int) -> dt.date:
+    """The working day `count` working days after `day` (before it when negative)."""
+    step = ONE_DAY if count >= 0 else -ONE_DAY
+    remaining = abs(count)
+    while remaining:
+        day += step
+        remaining -= is_working_day(day)
+    return day
