@@ -127,3 +127,32 @@ def test_markdown_documents_show_data_as_text_never_as_markup(
     for table in re.findall(r"<table>.*?</table>", html, re.S):  # a `|` never adds a cell
         columns = len(re.findall(r"<th[ >]", table))
         assert all(len(re.findall(r"<td[ >]", row)) == columns for row in table.split("<tr>")[2:])
+
+
+ESCAPES = [
+    "{{ r.__class__.__mro__[1].__subclasses__() }}",
+    "{{ t.__globals__['__builtins__']['open']('/etc/passwd').read() }}",
+    "{{ cycler.__init__.__globals__.os.system('touch PWNED') }}",
+    "{{ r.ward.name.__class__.__base__.__subclasses__() }}",
+]
+
+
+@pytest.mark.parametrize("content", ESCAPES)
+@pytest.mark.parametrize("command", ["report", "brief"])
+def test_a_user_template_cannot_reach_python_internals(
+    invoke: Invoke,
+    example_root: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    content: str,
+    command: str,
+) -> None:
+    tmp_path = example_root.parent
+    monkeypatch.chdir(tmp_path)  # where `touch PWNED` would land
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / f"{command}.md.j2").write_text(content, encoding="utf-8")
+    result = invoke("--root", str(example_root), command, "phuong-mau", "--templates", str(mine))
+    assert result.exit_code == 2, result.stdout
+    assert "is unsafe" in result.stderr or "undefined" in result.stderr
+    assert "root:" not in result.stdout and "Traceback" not in result.stderr
+    assert not (tmp_path / "PWNED").exists()
