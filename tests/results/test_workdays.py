@@ -57,3 +57,11 @@ def test_holidays_are_named_in_both_languages() -> None:
     assert national is not None
     assert "Quốc khánh" in national.name_vi and national.name_en
     assert workdays.holiday(D(2026, 9, 3)) is None
+
+
+def test_a_break_is_named_after_its_festival_even_when_a_substitute_day_opens_it() -> None:
+    # 31/08/2026 is a substitute day off ("Ngày nghỉ (thay cho …)"); the break is Quốc khánh.
+    (national,) = workdays.breaks_between(D(2026, 8, 31), D(2026, 9, 2))
+    assert (national.start, national.end) == (D(2026, 8, 29), D(2026, 9, 2))
+    assert national.name("vi") == "Quốc khánh 2/9"
+    assert national.name("en") == "National Day (2 September)"

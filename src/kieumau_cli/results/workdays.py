@@ -18,19 +18,22 @@ from dataclasses import dataclass
 
 import holidays
 
+from kieumau_cli.text import t
+
 ONE_DAY = dt.timedelta(days=1)
 SATURDAY = 5
 
-# The library names each day of Tết separately ("29 Tết", "Giao thừa …",
-# "Mùng hai …"); a document names the break once, as an officer would.
+# The library names each day of Tết separately ("29 Tết", "Giao thừa", "Mùng hai");
+# a document names the break once, as an officer would: each festival is a catalogue
+# key (`holiday.<key>`), found from the library's English name.
 _FESTIVALS = (
-    ("tết nguyên đán", "Tết Nguyên đán", "Lunar New Year"),
-    ("29 tết", "Tết Nguyên đán", "Lunar New Year"),
-    ("tết dương lịch", "Tết Dương lịch", "New Year's Day"),
-    ("giỗ tổ hùng vương", "Giỗ Tổ Hùng Vương", "Hung Kings' Commemoration Day"),
-    ("chiến thắng", "ngày Chiến thắng 30/4", "Reunification Day"),
-    ("quốc tế lao động", "ngày Quốc tế Lao động 1/5", "International Labour Day"),
-    ("quốc khánh", "Quốc khánh 2/9", "National Day"),
+    ("lunar new year", "tet"),
+    ("new year's day", "new_year"),
+    ("hung kings", "hung_kings"),
+    ("reunification", "reunification"),
+    ("labor day", "labour_day"),
+    ("national day", "national_day"),
+    ("cultural day", "culture_day"),
 )
 
 
@@ -43,12 +46,27 @@ class Holiday:
 
 @dataclass(frozen=True, slots=True)
 class Break:
-    """Consecutive days off (holidays and the weekends touching them)."""
+    """Consecutive days off (holidays and the weekends touching them), named after the
+    festival it holds (`festival`, a catalogue key) or else the library's own names."""
 
     start: dt.date
     end: dt.date
-    name_vi: str
-    name_en: str
+    festival: str | None
+    library_vi: str
+    library_en: str
+
+    def name(self, lang: str) -> str:
+        if self.festival is not None:
+            return t(lang, f"holiday.{self.festival}")
+        return self.library_vi if lang == "vi" else self.library_en
+
+    @property
+    def name_vi(self) -> str:
+        return self.name("vi")
+
+    @property
+    def name_en(self) -> str:
+        return self.name("en")
 
     @property
     def days(self) -> int:
@@ -87,12 +105,9 @@ def holidays_between(start: dt.date, end: dt.date) -> list[Holiday]:
     return found
 
 
-def _festival(name_vi: str, name_en: str) -> tuple[str, str]:
-    folded = name_vi.casefold()
-    for needle, vi, en in _FESTIVALS:
-        if needle in folded:
-            return vi, en
-    return name_vi, name_en
+def _festival(name_en: str) -> str | None:
+    folded = name_en.casefold()
+    return next((key for needle, key in _FESTIVALS if needle in folded), None)
 
 
 def breaks_between(start: dt.date, end: dt.date) -> list[Break]:
@@ -106,8 +121,9 @@ def breaks_between(start: dt.date, end: dt.date) -> list[Break]:
             begin -= ONE_DAY
         while not is_working_day(finish + ONE_DAY):
             finish += ONE_DAY
-        vi, en = _festival(first.name_vi, first.name_en)
-        found.append(Break(begin, finish, vi, en))
+        held = holidays_between(begin, finish)
+        festival = next((key for one in held if (key := _festival(one.name_en))), None)
+        found.append(Break(begin, finish, festival, first.name_vi, first.name_en))
     return [one for one in found if one.overlaps(start, end)]
 
 

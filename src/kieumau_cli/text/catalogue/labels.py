@@ -3,6 +3,13 @@
 Each key maps to its (Vietnamese, English) text; see `kieumau_cli.text`."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "holiday.tet": ("Tết Nguyên đán", "Lunar New Year (Tết)"),
+    "holiday.new_year": ("Tết Dương lịch", "New Year's Day"),
+    "holiday.hung_kings": ("Giỗ Tổ Hùng Vương", "Hung Kings' Commemoration Day"),
+    "holiday.reunification": ("ngày Chiến thắng 30/4", "Reunification Day (30 April)"),
+    "holiday.labour_day": ("ngày Quốc tế Lao động 1/5", "International Labour Day (1 May)"),
+    "holiday.national_day": ("Quốc khánh 2/9", "National Day (2 September)"),
+    "holiday.culture_day": ("ngày Văn hóa Việt Nam 24/11", "Vietnam Culture Day (24 November)"),
     "status.met": ("Đạt", "Met"),
     "status.not_met": ("Chưa đạt", "Not met"),
     "status.in_progress": ("Đang thực hiện", "In progress"),
