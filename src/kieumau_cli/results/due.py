@@ -18,12 +18,14 @@ lists and kept for the calendar feed, which holds every due date.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
+from kieumau_cli import __version__
 from kieumau_cli.load.vocabulary import DONE, Status
 from kieumau_cli.results.rows import Bilingual, criterion_rows
+from kieumau_cli.results.score import last_update
 from kieumau_cli.results.workdays import Holiday, holiday, is_working_day, working_days_between
 from kieumau_cli.text.match import folded, loosely_contains
 
@@ -58,6 +60,7 @@ class Task:
     working_days_left: int | None
     due_holiday: Holiday | None  # the public holiday the due date falls on
     due_on_working_day: bool | None  # None when undated
+    changed: dt.date  # the last change the data records (criterion, else ward, else today)
 
     @property
     def overdue(self) -> bool:
@@ -132,6 +135,9 @@ class Agenda:
     owner_filter: str | None
     stations: tuple[str, ...]  # the station keys looked at, sorted
     groups: tuple[OwnerGroup, ...]
+    scope: str | None = None  # the ward's or the province's name; None: the whole country
+    links: Mapping[str, str] = field(default_factory=dict)  # station key -> its page's URL
+    version: str = ""  # of kieumau, for the documents' last line
 
     @property
     def window_end(self) -> dt.date:
@@ -161,6 +167,7 @@ class Agenda:
             "today": self.today.isoformat(),
             "within_days": self.within,
             "window_end": self.window_end.isoformat(),
+            "scope": self.scope,
             "owner_filter": self.owner_filter,
             "stations": list(self.stations),
             **{bucket: self.count(bucket) for bucket in ("overdue", "soon", "undated", "later")},
@@ -181,6 +188,7 @@ def ward_tasks(
 ) -> list[Task]:
     """The open criteria of one ward as tasks, in the set's order."""
     window_end = today + dt.timedelta(days=within)
+    ward_changed = last_update(ward) or today
     tasks = []
     for row in criterion_rows(ward, criteria_set):
         if row.status in DONE:
@@ -209,6 +217,7 @@ def ward_tasks(
                 working_days_left=working_days_between(today, due) if ahead and due else None,
                 due_holiday=holiday(due) if due else None,
                 due_on_working_day=is_working_day(due) if due else None,
+                changed=row.last_update or ward_changed,
             )
         )
     return tasks
@@ -233,6 +242,9 @@ def build_agenda(
     today: dt.date,
     within: int = DEFAULT_WITHIN,
     owner: str | None = None,
+    *,
+    scope: str | None = None,
+    links: Mapping[str, str] | None = None,
 ) -> Agenda:
     """The agenda of these wards on `today`; `owner`: only the tasks whose owner contains
     it, loosely (case and accents aside: 'doi truong' finds 'Đội trưởng')."""
@@ -240,4 +252,5 @@ def build_agenda(
     if owner is not None:
         tasks = [task for task in tasks if task.owner and loosely_contains(task.owner, owner)]
     stations = tuple(sorted(ward.key for ward, _ in wards))
-    return Agenda(today, within, owner, stations, group_by_owner(tasks))
+    groups = group_by_owner(tasks)
+    return Agenda(today, within, owner, stations, groups, scope, dict(links or {}), __version__)
