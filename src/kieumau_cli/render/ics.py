@@ -6,8 +6,9 @@ What keeps a subscribed calendar right:
   text, so a changed due date or note updates the event instead of adding one;
 - a criterion that is met (or not applicable) is no task, so its event leaves the
   feed and the calendar drops it on the next refresh;
-- DTSTAMP is the day the data last changed for that criterion (else for its ward),
-  never the clock, so building twice from the same files gives the same bytes.
+- DTSTAMP is the day the data last changed for that criterion (else for its ward,
+  else the ward's start, else the due date itself), never the clock, so building
+  twice from the same files gives the same bytes.
 
 Text from the ward files goes through `text.unsafe.visible` (the library escapes
 commas, semicolons and line breaks itself). `calendar_bytes` is what other outputs
@@ -72,7 +73,8 @@ def calendar_bytes(
         link = link_for(task) if link_for is not None else None
         event = Event()
         event.add("uid", event_uid(task))
-        event.add("dtstamp", dt.datetime.combine(task.changed, dt.time(), dt.UTC))
+        stamp = task.changed or task.due
+        event.add("dtstamp", dt.datetime.combine(stamp, dt.time(), dt.UTC))
         event.add("dtstart", task.due)  # a date: an all-day event
         event.add("dtend", task.due + dt.timedelta(days=1))
         event.add("transp", "TRANSPARENT")  # a deadline blocks no one's time

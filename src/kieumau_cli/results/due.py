@@ -60,7 +60,8 @@ class Task:
     working_days_left: int | None
     due_holiday: Holiday | None  # the public holiday the due date falls on
     due_on_working_day: bool | None  # None when undated
-    changed: dt.date  # the last change the data records (criterion, else ward, else today)
+    # The last change the data records: the criterion's, else the ward's, else its start.
+    changed: dt.date | None
 
     @property
     def overdue(self) -> bool:
@@ -188,7 +189,7 @@ def ward_tasks(
 ) -> list[Task]:
     """The open criteria of one ward as tasks, in the set's order."""
     window_end = today + dt.timedelta(days=within)
-    ward_changed = last_update(ward) or today
+    ward_changed = last_update(ward) or ward.start
     tasks = []
     for row in criterion_rows(ward, criteria_set):
         if row.status in DONE:
