@@ -122,6 +122,7 @@ def _string_literals(path: Path) -> list[tuple[int, str]]:
 # the letter đ that slugs map explicitly.
 _DATA_DEFAULTS = {
     "load/models.py",
+    "load/signoff.py",
     "load/schema.py",
     "render/official.py",
     "results/timeline.py",
