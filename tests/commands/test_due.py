@@ -124,3 +124,13 @@ def test_ics_goes_to_a_file_with_links(invoke: Invoke, example_root: Path, tmp_p
     assert str(events[0]["url"]) == (
         "https://example.org/kieumau/station/tinh-mau/phuong-mau/index.html"
     )
+
+
+def test_nothing_open_says_so(invoke: Invoke, example_root: Path) -> None:
+    nobody = invoke("--root", str(example_root), "due", "--owner", "không ai")
+    assert (nobody.exit_code, nobody.stdout.splitlines()[-1]) == (
+        0,
+        "Không có việc nào đang mở của người phụ trách này.",
+    )
+    md = invoke("--root", str(example_root), "due", "-f", "md", "--owner", "x", "--lang", "en")
+    assert "Nothing is open for this owner." in md.stdout

@@ -84,7 +84,7 @@ def render_text(agenda: Agenda, lang: str, out: TextIO) -> None:
         con.print(styled(line))
     if not agenda.groups:
         con.print()
-        con.print(t(lang, "due.none"))
+        con.print(t(lang, "due.none" if agenda.owner_filter is None else "due.none_for_owner"))
         return
     many = len(agenda.stations) > 1
     for group in agenda.groups:

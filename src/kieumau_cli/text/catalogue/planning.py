@@ -16,6 +16,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "due.owner_filter": ("Lọc theo người phụ trách: {owner}", "Owner filter: {owner}"),
     "due.unassigned": ("chưa phân công", "unassigned"),
     "due.none": ("Không có việc nào đang mở.", "Nothing is open."),
+    "due.none_for_owner": (
+        "Không có việc nào đang mở của người phụ trách này.",
+        "Nothing is open for this owner.",
+    ),
     "due.overdue_by": (
         "quá hạn {days} ngày ({working} ngày làm việc)",
         "{days} {days:day|days} overdue ({working} working {working:day|days})",
