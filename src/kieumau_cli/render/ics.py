@@ -98,7 +98,7 @@ def render_agenda(agenda: Agenda, lang: str) -> bytes:
     """`due --format ics`: every dated task of the agenda, whatever the window (a
     calendar is where far deadlines belong), linked when a base URL was given."""
     scope = agenda.scope or t(lang, "due.country")
-    return calendar_bytes(agenda.tasks, t(lang, "calendar.name", scope=scope), _links(agenda), lang)
+    return calendar_bytes(agenda.dated, t(lang, "calendar.name", scope=scope), _links(agenda), lang)
 
 
 def _links(agenda: Agenda) -> LinkFor:

@@ -229,7 +229,8 @@ def group_by_owner(tasks: Iterable[Task]) -> tuple[OwnerGroup, ...]:
     together (named by the spelling that sorts first); the unassigned last."""
     by_owner: dict[str, list[Task]] = {}
     for task in tasks:
-        by_owner.setdefault(folded(task.owner) if task.owner else "", []).append(task)
+        key = (folded(task.owner) or task.owner) if task.owner else ""  # "?" folds to ""
+        by_owner.setdefault(key, []).append(task)
     groups = []
     for key in sorted(by_owner, key=lambda key: (key == "", key)):
         members = sorted(by_owner[key], key=Task.sort_key)
