@@ -15,16 +15,18 @@ EMAIL = "an@example.invalid"
 REPOSITORY_VARIABLES = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE")
 
 
-def git(root: Path, *args: str, date: str | None = None, author: str = AUTHOR) -> str:
+def git(
+    root: Path, *args: str, date: str | None = None, author: str = AUTHOR, email: str = EMAIL
+) -> str:
     """`git ARGS` in `root`; returns stdout, fails the test on a non-zero exit."""
     env = {key: value for key, value in os.environ.items() if key not in REPOSITORY_VARIABLES}
     env |= {
         "GIT_CONFIG_NOSYSTEM": "1",
         "GIT_CONFIG_GLOBAL": os.devnull,
         "GIT_AUTHOR_NAME": author,
-        "GIT_AUTHOR_EMAIL": EMAIL,
+        "GIT_AUTHOR_EMAIL": email,
         "GIT_COMMITTER_NAME": author,
-        "GIT_COMMITTER_EMAIL": EMAIL,
+        "GIT_COMMITTER_EMAIL": email,
     }
     if date is not None:
         env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = date
@@ -40,9 +42,11 @@ def git(root: Path, *args: str, date: str | None = None, author: str = AUTHOR) -
     return done.stdout
 
 
-def commit_all(root: Path, message: str, date: str, author: str = AUTHOR) -> None:
+def commit_all(
+    root: Path, message: str, date: str, author: str = AUTHOR, email: str = EMAIL
+) -> None:
     git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", message, date=date, author=author)
+    git(root, "commit", "-q", "-m", message, date=date, author=author, email=email)
 
 
 def example_repo(target: Path) -> Path:

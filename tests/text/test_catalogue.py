@@ -17,7 +17,7 @@ SOURCE = REPO / "src" / "kieumau_cli"
 _KEY = re.compile(
     r"""["']((?:error|hint|help|diag|edit|data|doc|brief|report|summary|site|docx|col|"""
     r"""check|migrate|problem|git|change|request|trend|provenance|kind|pass_rule|count|notice|"""
-    r"""status)\.[a-z0-9_.-]+)["']"""
+    r"""status|due|calendar)\.[a-z0-9_.-]+)["']"""
 )
 
 
@@ -122,6 +122,7 @@ def _string_literals(path: Path) -> list[tuple[int, str]]:
 # the letter đ that slugs map explicitly.
 _DATA_DEFAULTS = {
     "load/models.py",
+    "load/signoff.py",
     "load/schema.py",
     "render/official.py",
     "results/timeline.py",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kieumau_cli.text.match import close_matches, loose, nearest
+from kieumau_cli.text.match import close_matches, folded, loose, loosely_contains, nearest
 
 
 @pytest.mark.parametrize(
@@ -30,3 +30,16 @@ def test_close_matches_puts_the_loose_match_first() -> None:
     keys = ["thanh-hoa/phuong-dong-son", "thanh-hoa/phuong-tao-xuyen", "da-nang/phuong-dong-son"]
     assert close_matches("thanh-hoa/phuong-dong-sen", keys)[0] == "thanh-hoa/phuong-dong-son"
     assert close_matches("zzz", keys) == []
+
+
+def test_folded_sets_case_accents_and_spacing_aside() -> None:
+    assert folded("Tổ  Tiếp-dân") == folded("to tiep dan") == "to tiep dan"
+    assert folded("Đội trưởng") == "doi truong"
+
+
+def test_loosely_contains_matches_whole_words_in_order() -> None:
+    assert loosely_contains("Đội trưởng Đội CSGT", "doi truong")
+    assert loosely_contains("Trưởng Công an phường", "TRƯỞNG")
+    assert not loosely_contains("Tổng hợp", "to")
+    assert not loosely_contains("Đội trưởng", "truong doi")
+    assert loosely_contains("Đội trưởng", "  ")

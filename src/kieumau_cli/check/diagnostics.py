@@ -71,6 +71,8 @@ CODES: dict[str, Severity] = {
     "history-deleted": "error",
     "history-inserted": "error",
     "history-file-deleted": "error",
+    # --- who may record met (`check --base`) -------------------------------------------
+    "unapproved-change": "error",
 }
 
 

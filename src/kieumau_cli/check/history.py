@@ -9,6 +9,8 @@ ward's bytes, without parsing YAML.
 `--base` makes history append-only: every entry a ward had at REV must still
 be there, unchanged and in the same place. Only wards that differ from REV
 are compared, and their old content comes through one `git cat-file --batch`.
+It also holds the new entries that set `met` to the ward's `approvers` at REV
+(`check.signoff`: `unapproved-change`).
 """
 
 from __future__ import annotations
@@ -21,9 +23,11 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from kieumau_cli.check.diagnostics import Diagnostic
+from kieumau_cli.check.signoff import Claim, claim_diagnostic, needs_authors, unapproved_claims
 from kieumau_cli.load.files import YAML_SUFFIXES, absolute
 from kieumau_cli.load.git import Git
 from kieumau_cli.load.repository import Repository
+from kieumau_cli.load.signoff import Approver, approvers_in
 from kieumau_cli.load.yaml import Document, LoadFailed, load_bytes
 
 _PINS = re.compile(rb"""^["']?criteria["']?[ \t]*:[ \t]*["']?([^\s"'#]+)""", re.MULTILINE)
@@ -86,12 +90,22 @@ def changed_files(repository: Repository, rev: str | None) -> list[Path]:
 # --- history is append-only ------------------------------------------------------------
 
 
-def _history_of(raw: bytes, name: str) -> list[Any]:
+def _data_of(raw: bytes | None, name: str) -> Any:
+    if raw is None:
+        return None
     try:
-        history = load_bytes(raw, name).data.get("history")
+        return load_bytes(raw, name).data
     except LoadFailed:
-        return []  # unreadable at that revision: nothing to compare against
+        return None  # unreadable at that revision: nothing to compare against
+
+
+def _history_in(data: Any) -> list[Any]:
+    history = data.get("history") if isinstance(data, dict) else None
     return history if isinstance(history, list) else []
+
+
+def _history_of(raw: bytes | None, name: str) -> list[Any]:
+    return _history_in(_data_of(raw, name))
 
 
 def _canonical(entry: Any) -> str:
@@ -163,6 +177,16 @@ def append_only_rules(document: Document, old: list[Any], rev: str) -> list[Diag
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class WardAtBase:
+    """What sign-off needs of a changed ward at REV."""
+
+    name: PurePosixPath  # the file now, as git names it
+    approvers: tuple[Approver, ...] | None  # at REV (None: none listed, or no file there)
+    old: frozenset[str]  # its history entries at REV, canonical
+    existed: bool
+
+
 @dataclass(slots=True)
 class HistoryBase:
     """Histories at a revision, for the wards that differ from it."""
@@ -170,12 +194,62 @@ class HistoryBase:
     rev: str
     old: dict[Path, list[Any]] = field(default_factory=dict)
     deleted: list[Diagnostic] = field(default_factory=list)
+    wards: dict[Path, WardAtBase] = field(default_factory=dict)
+    git: Git | None = None
+    commit: str = ""
 
     def check(self, path: Path, document: Document) -> list[Diagnostic]:
-        if not self.old:
+        key = Path(absolute(path))
+        history = self.old.get(key)
+        found = append_only_rules(document, history, self.rev) if history else []
+        at_base = self.wards.get(key)
+        if at_base is not None:
+            found += self.signoff(at_base, document)
+        return found
+
+    def signoff(self, at_base: WardAtBase, document: Document) -> list[Diagnostic]:
+        """New entries setting `met` that no approver at REV speaks for. A file new
+        since REV had no approvers there: its own list applies."""
+        approvers = at_base.approvers if at_base.existed else approvers_in(document.data)
+        if not approvers:
             return []
-        history = self.old.get(Path(absolute(path)))
-        return append_only_rules(document, history, self.rev) if history else []
+        added = [
+            (index, entry)
+            for index, entry in enumerate(_history_in(document.data))
+            if isinstance(entry, dict)
+            and entry.get("to") == "met"
+            and _canonical(entry) not in at_base.old
+        ]
+        if not added:
+            return []
+        wanted = {_canonical(entry) for _, entry in added}
+        authors = self._authors(at_base.name, wanted) if needs_authors(approvers) else {}
+        claims = []
+        for index, entry in added:
+            by = entry.get("by")
+            author, commit = authors.get(_canonical(entry), (None, None))
+            claims.append(
+                Claim(("history", index), _summary(entry), str(by) if by else None, author, commit)
+            )
+        return [
+            claim_diagnostic(document, found, self.rev)
+            for found in unapproved_claims(claims, approvers)
+        ]
+
+    def _authors(self, name: PurePosixPath, wanted: set[str]) -> dict[str, tuple[str, str]]:
+        """(author e-mail, commit) of the first commit after REV holding each wanted
+        entry; an entry not committed yet has none."""
+        if self.git is None:
+            return {}
+        commits = self.git.commits_changing(self.commit, name)
+        versions = self.git.read_versions(name, [sha for sha, _ in commits])
+        found: dict[str, tuple[str, str]] = {}
+        for sha, email in commits:
+            for entry in _history_of(versions.get(sha), str(name)):
+                key = _canonical(entry)
+                if key in wanted and key not in found:
+                    found[key] = (email, sha)
+        return found
 
 
 def history_base(repository: Repository, rev: str, *, report_deleted: bool) -> HistoryBase:
@@ -192,8 +266,8 @@ def history_base(repository: Repository, rev: str, *, report_deleted: bool) -> H
     root = git.relative(repository.root.path)
     names = {rel: root.joinpath(*rel.parts) for rel in wards}
     blobs = git.read_blobs(commit, names.values())
-    base = HistoryBase(rev)
-    gone: dict[Path, list[Any]] = {}
+    base = HistoryBase(rev, git=git, commit=commit)
+    gone: dict[Path, tuple[list[Any], Any]] = {}
     added: list[Path] = []
     for rel, name in names.items():
         path = repository.root.path.joinpath(*rel.parts)
@@ -201,15 +275,20 @@ def history_base(repository: Repository, rev: str, *, report_deleted: bool) -> H
         if raw is None:
             if path.is_file():
                 added.append(path)
+                base.wards[Path(absolute(path))] = WardAtBase(name, None, frozenset(), False)
             continue
-        history = _history_of(raw, str(name))
+        data = _data_of(raw, str(name))
+        history = _history_in(data)
+        if path.is_file():
+            old = frozenset(_canonical(entry) for entry in history)
+            base.wards[Path(absolute(path))] = WardAtBase(name, approvers_in(data), old, True)
         if not history:
             continue
         if path.is_file():
             base.old[Path(absolute(path))] = history
         else:
-            gone[path] = history
-    for path, history in gone.items():
+            gone[path] = (history, data)
+    for path, (history, data) in gone.items():
         moved = next(
             (
                 candidate
@@ -221,7 +300,10 @@ def history_base(repository: Repository, rev: str, *, report_deleted: bool) -> H
         )
         if moved is not None:
             added.remove(moved)
-            base.old[Path(absolute(moved))] = history
+            key = Path(absolute(moved))
+            base.old[key] = history
+            old = frozenset(_canonical(entry) for entry in history)
+            base.wards[key] = WardAtBase(base.wards[key].name, approvers_in(data), old, True)
         elif report_deleted:
             base.deleted.append(
                 Diagnostic(

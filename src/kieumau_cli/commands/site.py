@@ -29,7 +29,7 @@ def run(context: Context, request: SiteRequest) -> int:
 
     wanted = dataclasses.replace(
         request,
-        base_url=_base_url(request.base_url),
+        base_url=checked_base_url(request.base_url),
         templates=templates_folder(request.templates),
     )
     check_output(wanted.output, context.repository.root.path, Path.cwd())
@@ -51,7 +51,8 @@ def run(context: Context, request: SiteRequest) -> int:
     return EXIT_FINDINGS if failed else EXIT_OK
 
 
-def _base_url(value: str | None) -> str | None:
+def checked_base_url(value: str | None) -> str | None:
+    """A plain http(s) address ending in '/' (pages are appended to it), or a usage error."""
     if value is None:
         return None
     if not _BASE_URL.fullmatch(value):

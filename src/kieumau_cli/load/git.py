@@ -108,14 +108,51 @@ class Git:
         done = self._run(["ls-tree", "-r", "-z", "--name-only", commit, "--", str(folder)])
         return sorted(PurePosixPath(name) for name in _split_z(done.stdout))
 
+    def commits_changing(self, since: str, path: PurePosixPath) -> list[tuple[str, str]]:
+        """(commit, author e-mail) of every commit after `since` up to HEAD that changed
+        `path`, parents before children: who wrote what a pull request adds."""
+        done = self._run(
+            [
+                "log",
+                "--topo-order",
+                "--reverse",
+                "--format=%H %ae",
+                f"{since}..HEAD",
+                "--",
+                str(path),
+            ]
+        )
+        found = []
+        for line in done.stdout.decode("utf-8", "replace").splitlines():
+            sha, _, email = line.partition(" ")
+            if sha:
+                found.append((sha, email.strip()))
+        return found
+
+    def read_versions(self, path: PurePosixPath, commits: Iterable[str]) -> dict[str, bytes | None]:
+        """The content of `path` at each commit (None where it did not exist), through
+        a single `git cat-file --batch` process."""
+        wanted = list(commits)
+        if "\n" in str(path):
+            return dict.fromkeys(wanted)
+        contents = self._cat_file([f"{commit}:{path}" for commit in wanted])
+        return dict(zip(wanted, contents, strict=True))
+
     def read_blobs(
         self, commit: str, paths: Iterable[PurePosixPath]
     ) -> dict[PurePosixPath, bytes | None]:
         """The content of each path at `commit` (None where it did not exist), read
         through a single `git cat-file --batch` process."""
         wanted = [path for path in paths if "\n" not in str(path)]
-        found: dict[PurePosixPath, bytes | None] = {}
         if not wanted:
+            return {}
+        contents = self._cat_file([f"{commit}:{path}" for path in wanted])
+        return dict(zip(wanted, contents, strict=True))
+
+    def _cat_file(self, specs: list[str]) -> list[bytes | None]:
+        """Each `REV:PATH` object's content, in order (None: missing, or a folder)."""
+        found: list[bytes | None] = []
+        if not specs:
             return found
         try:
             process = subprocess.Popen(
@@ -130,18 +167,18 @@ class Git:
             raise UsageError("error.git_cannot_run", reason=exc) from None
         assert process.stdin is not None and process.stdout is not None
         try:
-            for path in wanted:
+            for spec in specs:
                 # One request, one answer: cat-file flushes after every object.
-                process.stdin.write(f"{commit}:{path}\n".encode())
+                process.stdin.write(f"{spec}\n".encode())
                 process.stdin.flush()
                 header = process.stdout.readline().split()
                 if len(header) != 3 or header[1] != b"blob":
-                    found[path] = None  # "missing", or a folder
+                    found.append(None)  # "missing", or a folder
                     if len(header) == 3:
                         process.stdout.read(int(header[2]) + 1)
                     continue
                 size = int(header[2])
-                found[path] = process.stdout.read(size)
+                found.append(process.stdout.read(size))
                 process.stdout.read(1)  # the newline after each object
         finally:
             process.stdin.close()

@@ -23,6 +23,7 @@ from pydantic import (
     model_validator,
 )
 
+from kieumau_cli.load.signoff import Approver
 from kieumau_cli.load.vocabulary import Comparator, Status, UnitKind
 from kieumau_cli.text import Message
 
@@ -524,6 +525,11 @@ class Ward(_Model):
         default=None,
         description="Thông tin văn bản cho báo cáo .docx (tùy chọn) / details for .docx "
         "documents (optional)",
+    )
+    approvers: list[Approver] = Field(
+        default_factory=list,
+        description="Người được ghi `met` (trống: ai cũng được); `check --base` kiểm tra / who "
+        "may record `met` (empty: anyone); enforced by `check --base`",
     )
     provenance: Provenance
     sources: list[Source] = Field(default_factory=list)

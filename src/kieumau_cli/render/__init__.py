@@ -78,6 +78,12 @@ REGISTRY: dict[str, dict[str, Format]] = {
         "html": _template("summary.html.j2"),
         "docx": _binary("docx:render_summary"),
     },
+    "due": {
+        "text": _stream("due:render_text"),
+        "json": _stream("due:render_json"),
+        "md": _template("due.md.j2"),
+        "ics": _binary("ics:render_agenda"),
+    },
 }
 
 

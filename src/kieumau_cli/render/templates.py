@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 
     import jinja2
 
+    from kieumau_cli.results.due import Task
+
 _SAFE_URL = re.compile(r"https?://[^\s<>\"'`]+")
 _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "`*_[]~"})
 
@@ -138,8 +140,24 @@ def environment(lang: str, user_dir: Path | None = None) -> jinja2.Environment:
         step_chart=step_chart,
         pct=lambda part, whole: format_percent(part, whole, lang),
         score_line=lambda score: score_line(score, lang),
+        deadline=lambda task: _deadline(task, lang),
+        off=lambda task: _day_off(task, lang),
     )
     return env
+
+
+# `due`'s words for a task, shared with its terminal table (imported on use: only
+# `due.md.j2` needs them).
+def _deadline(task: Task, lang: str) -> str:
+    from kieumau_cli.render.due import deadline_text
+
+    return deadline_text(task, lang)
+
+
+def _day_off(task: Task, lang: str) -> str | None:
+    from kieumau_cli.render.due import day_off_text
+
+    return day_off_text(task, lang)
 
 
 def render_template(name: str, result: Any, lang: str, user_dir: Path | None = None) -> str:

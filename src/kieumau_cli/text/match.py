@@ -44,3 +44,19 @@ def close_matches(word: str, candidates: Iterable[str], limit: int = 5) -> list[
         if match not in found:
             found.append(match)
     return found[:limit]
+
+
+def folded(text: str) -> str:
+    """'Tổ  Tiếp-dân' -> 'to tiep dan': what two spellings of one name share once case,
+    accents (đ included), punctuation and spacing are set aside."""
+    from kieumau_cli.text.format import slugify
+
+    return slugify(text).replace("-", " ")
+
+
+def loosely_contains(text: str, wanted: str) -> bool:
+    """Whether the words of `wanted` appear, in order and whole, in `text`, case,
+    accents and spacing aside ('doi truong' in 'Đội trưởng Đội CSGT', but 'to' not in
+    'Tổng hợp'); a `wanted` without letters or digits matches everything."""
+    words = folded(wanted)
+    return not words or f" {words} " in f" {folded(text)} "

@@ -9,6 +9,7 @@ from kieumau_cli.text.catalogue import (
     exchange,
     help,
     labels,
+    planning,
     site,
 )
 
@@ -21,5 +22,6 @@ AREAS = (
     documents.MESSAGES,
     site.MESSAGES,
     exchange.MESSAGES,
+    planning.MESSAGES,
     help.MESSAGES,
 )

@@ -204,6 +204,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "khôi phục tệp; khi sáp nhập hay đổi tên, chuyển tệp sang tên mới và giữ nguyên lịch sử",
         "restore the file; when a ward is merged or renamed, move the file and keep its history",
     ),
+    "diag.unapproved-change": (
+        "mục lịch sử #{number} ({entry}) ghi đạt {why}",
+        "history entry #{number} ({entry}) records met {why}",
+    ),
+    "diag.unapproved-change.fix": (
+        "để người có tên trong `approvers` ghi mục này (`by:`) và commit bằng địa chỉ e-mail "
+        "của họ; hoặc bổ sung người đó vào `approvers` bằng một thay đổi riêng đã được duyệt",
+        "have someone listed in `approvers` record it (`by:`) and commit it with their e-mail; "
+        "or add them to `approvers` in a separate, reviewed change",
+    ),
+    "diag.detail.not_approver": (
+        "nhưng '{by}' không có trong danh sách `approvers` của tệp ở {rev}",
+        "but '{by}' is not among the file's `approvers` at {rev}",
+    ),
+    "diag.detail.author_not_approver": (
+        "nhân danh '{by}' nhưng commit {commit} của {email}, không phải địa chỉ của người đó",
+        "on behalf of '{by}' but in commit {commit} by {email}, not one of their addresses",
+    ),
     "diag.did_you_mean": ("có phải ý bạn là '{suggestion}'?", "did you mean '{suggestion}'?"),
     "diag.detail.pattern": ("không đúng dạng {pattern}", "does not match {pattern}"),
     "diag.detail.at_least": ("phải từ {limit} trở lên", "must be at least {limit}"),

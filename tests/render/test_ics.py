@@ -1,0 +1,104 @@
+"""The iCalendar feed, parsed back with the library that wrote it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from icalendar import Calendar, Component
+
+from kieumau_cli.render.ics import calendar_bytes, render_agenda
+from kieumau_cli.results.due import Task, build_agenda, ward_tasks
+from tests.support.due import TODAY, deadlines_ward, make_set, make_ward
+
+
+def _events(data: bytes) -> list[Component]:
+    events: list[Component] = Calendar.from_ical(data).walk("VEVENT")
+    return events
+
+
+def test_one_all_day_event_per_dated_open_task() -> None:
+    data = calendar_bytes(ward_tasks(deadlines_ward(), make_set(), TODAY), "Hạn")
+    events = _events(data)
+    assert [str(event["uid"]) for event in events] == [
+        f"tinh/phuong-a/{criterion}@kieumau" for criterion in ("C02", "C03", "C04", "C05")
+    ]  # C01 is met, C06 has no due date
+    first = events[0]
+    assert first.decoded("dtstart") == dt.date(2026, 2, 10)
+    assert not isinstance(first.decoded("dtstart"), dt.datetime)  # all day, no time zone
+    assert first.decoded("dtend") == dt.date(2026, 2, 11)
+    assert b"DTSTART;VALUE=DATE:20260210" in data
+    assert str(first["summary"]) == "C02 Tiêu chí 2 — Phường A"
+    assert Calendar.from_ical(data)["x-wr-calname"] == "Hạn"
+
+
+def test_uids_are_stable_and_rebuilds_byte_identical() -> None:
+    tasks = ward_tasks(deadlines_ward(), make_set(), TODAY)
+    later = ward_tasks(deadlines_ward(), make_set(), TODAY + dt.timedelta(days=30))
+    assert calendar_bytes(tasks, "Hạn") == calendar_bytes(list(reversed(tasks)), "Hạn")
+    assert calendar_bytes(tasks, "Hạn") == calendar_bytes(later, "Hạn")  # no clock inside
+    moved = make_ward({"C02": {"status": "not_met", "owner": "Đội trưởng", "due": "2026-03-10"}})
+    (event,) = _events(calendar_bytes(ward_tasks(moved, make_set(2), TODAY), "Hạn"))
+    assert str(event["uid"]) == "tinh/phuong-a/C02@kieumau"  # the same event, a new date
+    assert event.decoded("dtstart") == dt.date(2026, 3, 10)
+
+
+def test_an_event_is_gone_once_its_criterion_is_met() -> None:
+    before = make_ward({"C01": {"status": "in_progress", "due": "2026-03-01"}})
+    after = make_ward({"C01": {"status": "met", "due": "2026-03-01", "updated": "2026-02-25"}})
+    assert len(_events(calendar_bytes(ward_tasks(before, make_set(1), TODAY), "x"))) == 1
+    assert _events(calendar_bytes(ward_tasks(after, make_set(1), TODAY), "x")) == []
+
+
+def test_dtstamp_is_the_data_s_last_change() -> None:
+    ward = make_ward(
+        {
+            "C01": {"status": "not_met", "due": "2026-03-01", "updated": "2026-01-15"},
+            "C02": {"status": "not_met", "due": "2026-03-02"},
+        }
+    )
+    stamps = [
+        event.decoded("dtstamp")
+        for event in _events(calendar_bytes(ward_tasks(ward, make_set(2), TODAY), "x"))
+    ]
+    midnight = dt.time(tzinfo=dt.UTC)
+    assert stamps == [dt.datetime.combine(dt.date(2026, 1, 15), midnight)] * 2  # C02: the ward's
+    undated = make_ward({"C01": {"status": "not_met", "due": "2026-03-01"}})
+    (event,) = _events(calendar_bytes(ward_tasks(undated, make_set(1), TODAY), "x"))
+    assert event.decoded("dtstamp") == dt.datetime.combine(dt.date(2026, 3, 1), midnight)
+
+
+def test_text_is_escaped_and_unsafe_characters_shown() -> None:
+    note = "Kiến nghị: máy tính, bàn; ghế\ndòng hai \x1b]52;x"
+    ward = make_ward(
+        {"C01": {"status": "not_met", "owner": "Tổ A, B", "due": "2026-03-01", "note": note}}
+    )
+    data = calendar_bytes(ward_tasks(ward, make_set(1), TODAY), "Lịch; một, hai")
+    unfolded = data.decode().replace("\r\n ", "")  # RFC 5545 folds lines at 75 octets
+    assert "tính\\, bàn\\; ghế\\ndòng hai" in unfolded
+    assert b"\x1b" not in data
+    (event,) = _events(data)
+    description = str(event["description"])
+    assert "Ghi chú: Kiến nghị: máy tính, bàn; ghế\ndòng hai \\x1b]52;x" in description
+    assert "Phụ trách: Tổ A, B" in description
+    assert str(Calendar.from_ical(data)["x-wr-calname"]) == "Lịch; một, hai"
+
+
+def test_links_and_the_english_feed() -> None:
+    agenda = build_agenda(
+        [(deadlines_ward(), make_set())],
+        TODAY,
+        scope="Phường A",
+        links={"tinh/phuong-a": "https://example.org/station/tinh/phuong-a/index.html"},
+    )
+    events = _events(render_agenda(agenda, "en"))
+    assert len(events) == 4  # the window leaves C05 out of the lists, not out of the calendar
+    assert str(events[0]["url"]) == "https://example.org/station/tinh/phuong-a/index.html"
+    assert "Station page: https://example.org/" in str(events[0]["description"])
+    assert str(events[0]["summary"]) == "C02 Criterion 2 — Phường A"
+    assert "Owner: Đội trưởng" in str(events[0]["description"])
+
+
+def test_a_task_without_a_link_has_no_url() -> None:
+    tasks: list[Task] = ward_tasks(deadlines_ward(), make_set(), TODAY)
+    events = _events(calendar_bytes(tasks, "x", lambda task: None))
+    assert all("url" not in event for event in events)
