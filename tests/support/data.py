@@ -47,8 +47,10 @@ def copy_example(target: Path) -> Path:
 
 def copy_shipped(target: Path, *wards: str) -> Path:
     """The repository's criteria/ and wards/ copied to `target`: every ward, or only
-    the named ones ('thanh-hoa/phuong-dong-son')."""
+    the named ones ('thanh-hoa/phuong-dong-son'), with programme.yaml."""
     shutil.copytree(REPO / "criteria", target / "criteria")
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(REPO / "programme.yaml", target / "programme.yaml")
     if not wards:
         shutil.copytree(REPO / "wards", target / "wards")
     for ward in wards:

@@ -17,8 +17,13 @@ from typing import Any, TextIO
 from pydantic import BaseModel
 
 from kieumau_cli.load.models import ID_PATTERN, CriteriaSet, Ward
+from kieumau_cli.load.programme import Programme
 
-KINDS: dict[str, type[BaseModel]] = {"criteria": CriteriaSet, "ward": Ward}
+KINDS: dict[str, type[BaseModel]] = {
+    "criteria": CriteriaSet,
+    "ward": Ward,
+    "programme": Programme,
+}
 
 # Descriptions for fields whose model gives none, by "Model.field" or by field name.
 FIELD_DOCS = {
@@ -89,6 +94,8 @@ FIELD_DOCS = {
     "Lost.kind": "lost: không duy trì được / recognition lost",
     "Selected.document": "Văn bản chọn đơn vị / the selecting document",
     "Lost.document": "Văn bản kết luận / the document",
+    "Programme.title": "Tên chương trình / programme title",
+    "Programme.document": "Cơ quan ban hành văn bản tổng hợp / issuer of summaries",
 }
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 MODELINE = "# yaml-language-server: $schema=../../schemas/{kind}.schema.json"
