@@ -86,12 +86,20 @@ def changed_files(repository: Repository, rev: str | None) -> list[Path]:
 # --- history is append-only ------------------------------------------------------------
 
 
-def _history_of(raw: bytes, name: str) -> list[Any]:
+# The append-only sections of a ward file, and the code family each one reports with.
+APPEND_ONLY = {"history": "history", "assessments": "lifecycle", "recognition": "lifecycle"}
+
+
+def _sections_of(raw: bytes, name: str) -> dict[str, list[Any]]:
     try:
-        history = load_bytes(raw, name).data.get("history")
+        data = load_bytes(raw, name).data
     except LoadFailed:
-        return []  # unreadable at that revision: nothing to compare against
-    return history if isinstance(history, list) else []
+        return {}  # unreadable at that revision: nothing to compare against
+    return {key: value for key in APPEND_ONLY if isinstance(value := data.get(key), list) and value}
+
+
+def _history_of(raw: bytes, name: str) -> list[Any]:
+    return _sections_of(raw, name).get("history", [])
 
 
 def _canonical(entry: Any) -> str:
@@ -99,19 +107,27 @@ def _canonical(entry: Any) -> str:
 
 
 def _summary(entry: Any) -> str:
-    """'2026-01-05 C03: in_progress → met', for messages."""
+    """'2026-01-05 C03: in_progress → met' (or '2026-01-05 inspection'), for messages."""
     if not isinstance(entry, dict):
         return str(entry)[:60]
+    if "criterion" not in entry:
+        when = entry.get("date", entry.get("year", "?"))
+        return f"{when} {entry.get('kind', '?')}"
     return (
         f"{entry.get('date', '?')} {entry.get('criterion', '?')}: "
         f"{entry.get('from', '?')} → {entry.get('to', '?')}"
     )
 
 
-def append_only_rules(document: Document, old: list[Any], rev: str) -> list[Diagnostic]:
-    """Entries of `old` (the history at `rev`) rewritten, deleted, or with new
-    entries inserted among them, in the ward `document` as it is now."""
-    current = document.data.get("history")
+def append_only_rules(
+    document: Document, old: list[Any], rev: str, section: str = "history"
+) -> list[Diagnostic]:
+    """Entries of `old` (the `section` at `rev`: history, assessments, recognition)
+    rewritten, deleted, or with new entries inserted among them, in the ward `document`
+    as it is now."""
+    family = APPEND_ONLY[section]
+    extra = {} if family == "history" else {"section": section}
+    current = document.data.get(section)
     new: list[Any] = current if isinstance(current, list) else []
     before = [_canonical(entry) for entry in old]
     after = [_canonical(entry) for entry in new]
@@ -120,13 +136,19 @@ def append_only_rules(document: Document, old: list[Any], rev: str) -> list[Diag
     found: list[Diagnostic] = []
 
     def at(index: int) -> tuple[tuple[str | int, ...], bool]:
-        return (("history", index), False) if index < len(new) else (("history",), True)
+        return ((section, index), False) if index < len(new) else ((section,), True)
 
     def report(code: str, index: int, number: int, entry: Any) -> None:
         loc, at_key = at(index)
         found.append(
             document.diagnostic(
-                code, loc, at_key=at_key, number=number, entry=_summary(entry), rev=rev
+                f"{family}-{code}",
+                loc,
+                at_key=at_key,
+                number=number,
+                entry=_summary(entry),
+                rev=rev,
+                **extra,
             )
         )
 
@@ -147,19 +169,20 @@ def append_only_rules(document: Document, old: list[Any], rev: str) -> list[Diag
                 loc = (*loc, changed[0])
             found.append(
                 document.diagnostic(
-                    "history-rewritten",
+                    f"{family}-rewritten",
                     loc,
                     at_key=at_key,
                     number=i1 + k + 1,
                     entry=_summary(was),
                     rev=rev,
+                    **extra,
                 )
             )
         for i in range(i1 + pairs, i2):
-            report("history-deleted", j2, i + 1, old[i])
+            report("deleted", j2, i + 1, old[i])
         if i2 < len(old):  # new entries before the end of the old history
             for j in range(j1 + pairs, j2):
-                report("history-inserted", j, j + 1, new[j])
+                report("inserted", j, j + 1, new[j])
     return found
 
 
@@ -170,12 +193,18 @@ class HistoryBase:
     rev: str
     old: dict[Path, list[Any]] = field(default_factory=dict)
     deleted: list[Diagnostic] = field(default_factory=list)
+    # assessments and recognition at `rev`, by ward file
+    records: dict[Path, dict[str, list[Any]]] = field(default_factory=dict)
 
     def check(self, path: Path, document: Document) -> list[Diagnostic]:
-        if not self.old:
-            return []
-        history = self.old.get(Path(absolute(path)))
-        return append_only_rules(document, history, self.rev) if history else []
+        at = Path(absolute(path))
+        found = []
+        history = self.old.get(at)
+        if history:
+            found += append_only_rules(document, history, self.rev)
+        for section, entries in self.records.get(at, {}).items():
+            found += append_only_rules(document, entries, self.rev, section)
+        return found
 
 
 def history_base(repository: Repository, rev: str, *, report_deleted: bool) -> HistoryBase:
@@ -202,7 +231,10 @@ def history_base(repository: Repository, rev: str, *, report_deleted: bool) -> H
             if path.is_file():
                 added.append(path)
             continue
-        history = _history_of(raw, str(name))
+        sections = _sections_of(raw, str(name))
+        history = sections.pop("history", [])
+        if sections and path.is_file():
+            base.records[Path(absolute(path))] = sections
         if not history:
             continue
         if path.is_file():

@@ -9,6 +9,7 @@ from kieumau_cli.text.catalogue import (
     exchange,
     help,
     labels,
+    lifecycle,
     site,
 )
 
@@ -22,4 +23,5 @@ AREAS = (
     site.MESSAGES,
     exchange.MESSAGES,
     help.MESSAGES,
+    lifecycle.MESSAGES,
 )
