@@ -17,7 +17,7 @@ __all__ = ["app", "main"]
 
 
 # Each module registers its commands on the app, in the order `kieumau --help` lists them.
-FAMILIES = ("reading", "editing", "documents", "exchange", "site")
+FAMILIES = ("reading", "editing", "lifecycle", "documents", "exchange", "site")
 
 
 def _app() -> typer.Typer:
