@@ -121,121 +121,115 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "chỉ ghi thêm mục mới ở cuối",
         "append new entries at the end",
     ),
+    # --- stages (results/lifecycle.py) ------------------------------------------------
+    "stage.not_selected": ("chưa được chọn", "not selected"),
+    "stage.building": ("đang xây dựng", "building"),
+    "stage.self_assessed_short": (
+        "đã tự đánh giá (chưa đủ tiêu chí)",
+        "self-assessed (criteria not yet met)",
+    ),
+    "stage.self_assessed_ready": (
+        "đã tự đánh giá (đủ tiêu chí)",
+        "self-assessed (criteria met)",
+    ),
+    "stage.inspected": ("đã kiểm tra", "inspected"),
+    "stage.recognised": ("đã được công nhận", "recognised"),
+    "stage.maintained": ("đang duy trì", "maintained"),
+    "stage.lapsed": ("không duy trì được", "recognition lost"),
+    "lifecycle.stage_now": ("Giai đoạn: {stage}", "Stage: {stage}"),
+    "lifecycle.recognised_year": ("{stage} năm {year}", "{stage} for {year}"),
+    "lifecycle.maintained_year": (" (phúc tra đạt năm {year})", " (re-inspected {year})"),
+    "lifecycle.decision_dated": (
+        " — Quyết định số {number} ngày {date}",
+        " — Decision No. {number} of {date}",
+    ),
+    "lifecycle.decision": (" — Quyết định số {number}", " — Decision No. {number}"),
+    "lifecycle.decision_unknown": (
+        " — chưa rõ số quyết định",
+        " — decision number unknown",
+    ),
+    "lifecycle.lost_on": (" (từ {date})", " (since {date})"),
+    "lifecycle.at_risk": (
+        "; có nguy cơ không duy trì được",
+        "; maintenance at risk",
+    ),
+    "lifecycle.verified_line": (
+        "Kết quả kiểm tra: {met}/{total} đạt ({differing} tiêu chí khác tự đánh giá)",
+        "Inspection result: {met}/{total} met ({differing} differing from the self-assessment)",
+    ),
+    # --- errors -----------------------------------------------------------------------
+    "error.assess_no_verdicts": (
+        "chưa có kết luận nào: ghi CRITERION=STATUS, --from FILE.yaml hoặc --all-met-as-claimed",
+        "no verdicts: give CRITERION=STATUS, --from FILE.yaml or --all-met-as-claimed",
+    ),
+    "error.assess_bad_verdict": (
+        "'{argument}' không phải CRITERION=STATUS (ví dụ C01=met)",
+        "'{argument}' is not CRITERION=STATUS (e.g. C01=met)",
+    ),
+    "error.assess_from_unreadable": (
+        "không đọc được {path} ({reason})",
+        "cannot read {path} ({reason})",
+    ),
+    "error.assess_from_invalid": (
+        "tệp kết luận không đọc được",
+        "the verdicts file cannot be read",
+    ),
+    "error.assess_from_shape": (
+        "{path} phải là ánh xạ mã tiêu chí → trạng thái (hoặc có khóa verdicts:)",
+        "{path} must map criterion ids to statuses (or hold such a verdicts: mapping)",
+    ),
+    "error.recognise_missing": ("thiếu {options}", "missing {options}"),
+    "error.recognise_extra": (
+        "{options} không dùng cùng lựa chọn này (--lost ghi mất công nhận: --date, "
+        "--document, --reason; công nhận: --year, --decision, --date, --issuer)",
+        "{options} do not belong here (--lost takes --date, --document, --reason; a "
+        "recognition takes --year, --decision, --date, --issuer)",
+    ),
+    # --- help ------------------------------------------------------------------------
+    "help.assess": (
+        "Ghi một lần đánh giá (tự đánh giá, kiểm tra, thẩm định, phúc tra) kèm kết luận "
+        "từng tiêu chí; in phần thay đổi, chỉ ghi tệp khi có --write.",
+        "Record an assessment (self, inspection, appraisal, re-inspection) with its "
+        "verdicts; prints the diff, writes only with --write.",
+    ),
+    "help.assess.verdicts": (
+        "Kết luận từng tiêu chí, ví dụ C01=met C08=not_met",
+        "Verdicts, e.g. C01=met C08=not_met",
+    ),
+    "help.assess.kind": (
+        "self (tự đánh giá), inspection (kiểm tra), appraisal (thẩm định), "
+        "re_inspection (phúc tra)",
+        "self, inspection, appraisal or re_inspection",
+    ),
+    "help.assess.by": ("Cơ quan đánh giá", "The assessing body"),
+    "help.assess.document": ("Số biên bản, kết luận", "Number of the record"),
+    "help.assess.from": (
+        "Tệp YAML: mã tiêu chí → trạng thái",
+        "A YAML file mapping criterion ids to statuses",
+    ),
+    "help.assess.all_met": (
+        "Xác nhận đạt mọi tiêu chí đơn vị tự đánh giá là đạt (kết luận ghi rõ vẫn ưu tiên)",
+        "Confirm every criterion the station claims met (explicit verdicts still win)",
+    ),
+    "help.lifecycle.date": ("Ngày (yyyy-mm-dd)", "Date (yyyy-mm-dd)"),
+    "help.lifecycle.note": ("Ghi chú", "Note"),
+    "help.lifecycle.write": (
+        "Ghi vào tệp (mặc định chỉ in phần thay đổi)",
+        "Write the file (by default only the diff is printed)",
+    ),
+    "help.recognise": (
+        "Ghi quyết định công nhận (hoặc --lost: không duy trì được); in phần thay đổi, "
+        "chỉ ghi tệp khi có --write.",
+        "Record a recognition decision (or --lost: recognition lost); prints the diff, "
+        "writes only with --write.",
+    ),
+    "help.recognise.year": (
+        "Năm công nhận (năm ghi trong tên quyết định)",
+        "The year recognised (named in the decision's title)",
+    ),
+    "help.recognise.decision": ("Số quyết định", "Decision number"),
+    "help.recognise.issuer": ("Cơ quan ban hành", "Issuing body"),
+    "help.recognise.lost": ("Ghi mất công nhận", "Record that recognition was lost"),
+    "help.recognise.document": ("Số văn bản kết luận", "Number of the concluding document"),
+    "help.recognise.reason": ("Lý do", "Reason"),
 }
-
-MESSAGES.update(
-    {
-        # --- stages (results/lifecycle.py) ------------------------------------------------
-        "stage.not_selected": ("chưa được chọn", "not selected"),
-        "stage.building": ("đang xây dựng", "building"),
-        "stage.self_assessed_short": (
-            "đã tự đánh giá (chưa đủ tiêu chí)",
-            "self-assessed (criteria not yet met)",
-        ),
-        "stage.self_assessed_ready": (
-            "đã tự đánh giá (đủ tiêu chí)",
-            "self-assessed (criteria met)",
-        ),
-        "stage.inspected": ("đã kiểm tra", "inspected"),
-        "stage.recognised": ("đã được công nhận", "recognised"),
-        "stage.maintained": ("đang duy trì", "maintained"),
-        "stage.lapsed": ("không duy trì được", "recognition lost"),
-        "lifecycle.stage_now": ("Giai đoạn: {stage}", "Stage: {stage}"),
-        "lifecycle.recognised_year": ("{stage} năm {year}", "{stage} for {year}"),
-        "lifecycle.maintained_year": (" (phúc tra đạt năm {year})", " (re-inspected {year})"),
-        "lifecycle.decision_dated": (
-            " — Quyết định số {number} ngày {date}",
-            " — Decision No. {number} of {date}",
-        ),
-        "lifecycle.decision": (" — Quyết định số {number}", " — Decision No. {number}"),
-        "lifecycle.decision_unknown": (
-            " — chưa rõ số quyết định",
-            " — decision number unknown",
-        ),
-        "lifecycle.lost_on": (" (từ {date})", " (since {date})"),
-        "lifecycle.at_risk": (
-            "; có nguy cơ không duy trì được",
-            "; maintenance at risk",
-        ),
-        "lifecycle.verified_line": (
-            "Kết quả kiểm tra: {met}/{total} đạt ({differing} tiêu chí khác tự đánh giá)",
-            "Inspection result: {met}/{total} met ({differing} differing from the self-assessment)",
-        ),
-        # --- errors -----------------------------------------------------------------------
-        "error.assess_no_verdicts": (
-            "chưa có kết luận nào: ghi CRITERION=STATUS, --from FILE.yaml hoặc "
-            "--all-met-as-claimed",
-            "no verdicts: give CRITERION=STATUS, --from FILE.yaml or --all-met-as-claimed",
-        ),
-        "error.assess_bad_verdict": (
-            "'{argument}' không phải CRITERION=STATUS (ví dụ C01=met)",
-            "'{argument}' is not CRITERION=STATUS (e.g. C01=met)",
-        ),
-        "error.assess_from_unreadable": (
-            "không đọc được {path} ({reason})",
-            "cannot read {path} ({reason})",
-        ),
-        "error.assess_from_invalid": (
-            "tệp kết luận không đọc được",
-            "the verdicts file cannot be read",
-        ),
-        "error.assess_from_shape": (
-            "{path} phải là ánh xạ mã tiêu chí → trạng thái (hoặc có khóa verdicts:)",
-            "{path} must map criterion ids to statuses (or hold such a verdicts: mapping)",
-        ),
-        "error.recognise_missing": ("thiếu {options}", "missing {options}"),
-        "error.recognise_extra": (
-            "{options} không dùng cùng lựa chọn này (--lost ghi mất công nhận: --date, "
-            "--document, --reason; công nhận: --year, --decision, --date, --issuer)",
-            "{options} do not belong here (--lost takes --date, --document, --reason; a "
-            "recognition takes --year, --decision, --date, --issuer)",
-        ),
-        # --- help ------------------------------------------------------------------------
-        "help.assess": (
-            "Ghi một lần đánh giá (tự đánh giá, kiểm tra, thẩm định, phúc tra) kèm kết luận "
-            "từng tiêu chí; in phần thay đổi, chỉ ghi tệp khi có --write.",
-            "Record an assessment (self, inspection, appraisal, re-inspection) with its "
-            "verdicts; prints the diff, writes only with --write.",
-        ),
-        "help.assess.verdicts": (
-            "Kết luận từng tiêu chí, ví dụ C01=met C08=not_met",
-            "Verdicts, e.g. C01=met C08=not_met",
-        ),
-        "help.assess.kind": (
-            "self (tự đánh giá), inspection (kiểm tra), appraisal (thẩm định), "
-            "re_inspection (phúc tra)",
-            "self, inspection, appraisal or re_inspection",
-        ),
-        "help.assess.by": ("Cơ quan đánh giá", "The assessing body"),
-        "help.assess.document": ("Số biên bản, kết luận", "Number of the record"),
-        "help.assess.from": (
-            "Tệp YAML: mã tiêu chí → trạng thái",
-            "A YAML file mapping criterion ids to statuses",
-        ),
-        "help.assess.all_met": (
-            "Xác nhận đạt mọi tiêu chí đơn vị tự đánh giá là đạt (kết luận ghi rõ vẫn ưu tiên)",
-            "Confirm every criterion the station claims met (explicit verdicts still win)",
-        ),
-        "help.lifecycle.date": ("Ngày (yyyy-mm-dd)", "Date (yyyy-mm-dd)"),
-        "help.lifecycle.note": ("Ghi chú", "Note"),
-        "help.lifecycle.write": (
-            "Ghi vào tệp (mặc định chỉ in phần thay đổi)",
-            "Write the file (by default only the diff is printed)",
-        ),
-        "help.recognise": (
-            "Ghi quyết định công nhận (hoặc --lost: không duy trì được); in phần thay đổi, "
-            "chỉ ghi tệp khi có --write.",
-            "Record a recognition decision (or --lost: recognition lost); prints the diff, "
-            "writes only with --write.",
-        ),
-        "help.recognise.year": (
-            "Năm công nhận (năm ghi trong tên quyết định)",
-            "The year recognised (named in the decision's title)",
-        ),
-        "help.recognise.decision": ("Số quyết định", "Decision number"),
-        "help.recognise.issuer": ("Cơ quan ban hành", "Issuing body"),
-        "help.recognise.lost": ("Ghi mất công nhận", "Record that recognition was lost"),
-        "help.recognise.document": ("Số văn bản kết luận", "Number of the concluding document"),
-        "help.recognise.reason": ("Lý do", "Reason"),
-    }
-)
