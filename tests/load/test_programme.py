@@ -35,7 +35,7 @@ def test_a_root_without_programme_has_none(example_root: Path) -> None:
 
 
 def test_a_bad_programme_is_a_positioned_finding(tmp_path: Path) -> None:
-    root = copy_shipped(tmp_path / "root", "thanh-hoa/phuong-dong-son")
+    root = copy_shipped(tmp_path / "root", "thanh-hoa/phuong-dong-son", programme=True)
     edit(root / "programme.yaml", "    share: 30\n", "    share: 130\n")
     result = invoke_on(root, "check", "--format", "json")
     assert result.exit_code == 1
@@ -44,7 +44,7 @@ def test_a_bad_programme_is_a_positioned_finding(tmp_path: Path) -> None:
 
 
 def test_a_repeated_target_year_is_refused(tmp_path: Path) -> None:
-    root = copy_shipped(tmp_path / "root", "thanh-hoa/phuong-dong-son")
+    root = copy_shipped(tmp_path / "root", "thanh-hoa/phuong-dong-son", programme=True)
     edit(root / "programme.yaml", "  - year: 2030\n", "  - year: 2025\n")
     found = _repository(root).programme_file()
     assert found is not None
@@ -52,7 +52,7 @@ def test_a_repeated_target_year_is_refused(tmp_path: Path) -> None:
 
 
 def test_optional_blocks_for_later_work_are_validated(tmp_path: Path) -> None:
-    root = copy_shipped(tmp_path / "root", "thanh-hoa/phuong-dong-son")
+    root = copy_shipped(tmp_path / "root", "thanh-hoa/phuong-dong-son", programme=True)
     edit(
         root / "programme.yaml",
         "provinces: {}\n",
@@ -79,7 +79,7 @@ def test_optional_blocks_for_later_work_are_validated(tmp_path: Path) -> None:
 
 
 def test_check_given_the_programme_file_checks_it(tmp_path: Path) -> None:
-    root = copy_shipped(tmp_path / "root", "thanh-hoa/phuong-dong-son")
+    root = copy_shipped(tmp_path / "root", "thanh-hoa/phuong-dong-son", programme=True)
     edit(root / "programme.yaml", "  count: 687\n", "  count: -1\n")
     result = invoke_on(root, "check", str(root / "programme.yaml"), "--format", "json")
     assert result.exit_code == 1

@@ -18,8 +18,8 @@ from kieumau_cli.edit.tree import unified_diff
 from kieumau_cli.edit.ward_edits import parse_date_input, parse_status
 from kieumau_cli.errors import EXIT_OK, InvalidDataError, UsageError
 from kieumau_cli.load.vocabulary import Status
-from kieumau_cli.render.lifecycle import stage_phrase
-from kieumau_cli.results.lifecycle import stage_of, verified
+from kieumau_cli.render.lifecycle import stage_phrase, verified_phrase
+from kieumau_cli.results.lifecycle import lifecycle_summary
 from kieumau_cli.text.format import nfc
 
 KINDS = ("self", "inspection", "appraisal", "re_inspection")
@@ -69,16 +69,11 @@ def run(
         context.out.write(unified_diff(edit.original.text, text, edit.display))
         data, verdict = edit.checked(text)
         assert verdict.ward is not None and verdict.criteria_set is not None
-        stage = stage_of(verdict.ward, verdict.criteria_set)
-        context.notice("lifecycle.stage_now", stage=stage_phrase(stage, context.lang))
-        checked = verified(verdict.ward, verdict.criteria_set)
+        summary = lifecycle_summary(verdict.ward, verdict.criteria_set)
+        context.notice("lifecycle.stage_now", stage=stage_phrase(summary, context.lang))
+        checked = verified_phrase(summary, context.lang)
         if checked is not None:
-            context.notice(
-                "lifecycle.verified_line",
-                met=checked.score.met,
-                total=checked.score.total,
-                differing=len(checked.differing),
-            )
+            context.err.write(checked + "\n")
         if not write:
             context.notice("edit.not_written")
             return EXIT_OK

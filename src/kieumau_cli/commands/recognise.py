@@ -12,7 +12,7 @@ from kieumau_cli.edit.tree import unified_diff
 from kieumau_cli.edit.ward_edits import parse_date_input
 from kieumau_cli.errors import EXIT_OK, UsageError
 from kieumau_cli.render.lifecycle import stage_phrase
-from kieumau_cli.results.lifecycle import stage_of
+from kieumau_cli.results.lifecycle import lifecycle_summary
 from kieumau_cli.text.format import nfc
 
 
@@ -72,8 +72,8 @@ def run(
         context.out.write(unified_diff(edit.original.text, text, edit.display))
         data, verdict = edit.checked(text)
         assert verdict.ward is not None and verdict.criteria_set is not None
-        stage = stage_of(verdict.ward, verdict.criteria_set)
-        context.notice("lifecycle.stage_now", stage=stage_phrase(stage, context.lang))
+        summary = lifecycle_summary(verdict.ward, verdict.criteria_set)
+        context.notice("lifecycle.stage_now", stage=stage_phrase(summary, context.lang))
         if not write:
             context.notice("edit.not_written")
             return EXIT_OK

@@ -1,49 +1,63 @@
-"""The life-cycle phrases every output shares: the stage line and the inspection line."""
+"""The life-cycle phrases every output shares: the stage line and the inspection line.
+
+They read the plain summary of `results.lifecycle.lifecycle_summary` (what `status`
+caches), so a cached status renders them without the models.
+"""
 
 from __future__ import annotations
 
-from kieumau_cli.results.lifecycle import Stage, Verified
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
 from kieumau_cli.text import t
 from kieumau_cli.text.format import Lang, format_date
 from kieumau_cli.text.unsafe import visible
 
 
-def stage_phrase(stage: Stage, lang: Lang) -> str:
+def _date(value: Any, lang: Lang) -> str:
+    return format_date(dt.date.fromisoformat(value), lang) if isinstance(value, str) else "—"
+
+
+def stage_phrase(summary: Mapping[str, Any], lang: Lang) -> str:
     """'đã được công nhận năm 2024 — Quyết định số 2878/QĐ-BCA ngày 22/04/2025', …"""
-    text = t(lang, f"stage.{stage.code}")
-    recognition = stage.recognition
-    if stage.code == "maintained" and stage.maintained_year is not None:
-        text += t(lang, "lifecycle.maintained_year", year=stage.maintained_year)
-    if recognition is None:
+    code = summary["stage"]
+    text = t(lang, f"stage.{code}")
+    if code == "maintained" and summary.get("maintained_year") is not None:
+        text += t(lang, "lifecycle.maintained_year", year=summary["maintained_year"])
+    recognition = summary.get("recognition")
+    if not isinstance(recognition, Mapping):
         return text
-    if stage.code in ("recognised", "maintained"):
-        text = t(lang, "lifecycle.recognised_year", stage=text, year=recognition.year)
-    decision = recognition.decision
-    if decision is not None and decision.number is not None:
-        number = visible(decision.number)
-        if decision.date is not None:
-            text += t(
-                lang,
-                "lifecycle.decision_dated",
-                number=number,
-                date=format_date(decision.date, lang),
-            )
+    lost = summary.get("lost")
+    if code in ("recognised", "maintained"):
+        text = t(lang, "lifecycle.recognised_year", stage=text, year=recognition["year"])
+    else:
+        if isinstance(lost, Mapping):
+            text += t(lang, "lifecycle.lost_on", date=_date(lost.get("date"), lang))
+        text += t(lang, "lifecycle.last_recognised", year=recognition["year"])
+    number = recognition.get("number")
+    if isinstance(number, str):
+        if recognition.get("date") is not None:
+            date = _date(recognition["date"], lang)
+            text += t(lang, "lifecycle.decision_dated", number=visible(number), date=date)
         else:
-            text += t(lang, "lifecycle.decision", number=number)
+            text += t(lang, "lifecycle.decision", number=visible(number))
     else:
         text += t(lang, "lifecycle.decision_unknown")
-    if stage.code == "lapsed" and stage.lost is not None:
-        text += t(lang, "lifecycle.lost_on", date=format_date(stage.lost.date, lang))
-    if stage.at_risk:
+    if summary.get("maintenance_at_risk"):
         text += t(lang, "lifecycle.at_risk")
     return text
 
 
-def verified_phrase(verified: Verified, lang: Lang) -> str:
+def verified_phrase(summary: Mapping[str, Any], lang: Lang) -> str | None:
+    """'Kết quả kiểm tra: 20/22 đạt (2 tiêu chí khác tự đánh giá)', or None."""
+    checked = summary.get("verified")
+    if not isinstance(checked, Mapping):
+        return None
     return t(
         lang,
         "lifecycle.verified_line",
-        met=verified.score.met,
-        total=verified.score.total,
-        differing=len(verified.differing),
+        met=checked["met"],
+        total=checked["total"],
+        differing=len(checked.get("differing", [])),
     )

@@ -28,6 +28,7 @@ from kieumau_cli.render.common import (
     score_line,
     status_label,
 )
+from kieumau_cli.render.lifecycle import stage_phrase, verified_phrase
 from kieumau_cli.resources import templates_dir
 from kieumau_cli.results.weeks import format_week, iso_week
 from kieumau_cli.text import t
@@ -138,6 +139,8 @@ def environment(lang: str, user_dir: Path | None = None) -> jinja2.Environment:
         step_chart=step_chart,
         pct=lambda part, whole: format_percent(part, whole, lang),
         score_line=lambda score: score_line(score, lang),
+        stage_phrase=lambda summary: stage_phrase(summary, lang),
+        verified_phrase=lambda summary: verified_phrase(summary, lang),
     )
     return env
 

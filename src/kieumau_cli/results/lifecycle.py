@@ -182,3 +182,52 @@ def stage_of(ward: Ward, criteria_set: CriteriaSet) -> Stage:
         or any(status is not Status.UNKNOWN for status in claimed.values())
     )
     return Stage("building" if started else "not_selected")
+
+
+def _decision_json(entry: Recognised) -> dict[str, Any]:
+    decision = entry.decision
+    return {
+        "year": entry.year,
+        "number": decision.number if decision is not None else None,
+        "date": decision.date.isoformat() if decision and decision.date else None,
+        "issuer": decision.issuer if decision is not None else None,
+        "number_unknown": entry.number_unknown,
+    }
+
+
+def as_of_date(ward: Ward, as_of: dt.date) -> Ward:
+    """The ward's life cycle as it stood at `as_of`: later records left out."""
+    return ward.model_copy(
+        update={
+            "assessments": [item for item in ward.assessments if item.date <= as_of],
+            "recognition": [item for item in ward.recognition if entry_date(item) <= as_of],
+        }
+    )
+
+
+def lifecycle_summary(
+    ward: Ward, criteria_set: CriteriaSet, as_of: dt.date | None = None
+) -> dict[str, Any]:
+    """The life cycle as plain JSON data (what `status` caches, prints and emits)."""
+    if as_of is not None:
+        ward = as_of_date(ward, as_of)
+    stage = stage_of(ward, criteria_set)
+    checked = verified(ward, criteria_set)
+    lost = stage.lost
+    return {
+        "stage": stage.code,
+        "maintained_year": stage.maintained_year,
+        "maintenance_at_risk": stage.at_risk,
+        "recognition": _decision_json(stage.recognition) if stage.recognition else None,
+        "lost": (
+            {
+                "date": lost.date.isoformat(),
+                "document": lost.document.number if lost.document else None,
+                "reason": lost.reason,
+            }
+            if lost is not None
+            else None
+        ),
+        "verified": checked.payload() if checked is not None else None,
+        "discrepancies": list(checked.discrepancies) if checked is not None else [],
+    }

@@ -137,11 +137,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "stage.maintained": ("đang duy trì", "maintained"),
     "stage.lapsed": ("không duy trì được", "recognition lost"),
     "lifecycle.stage_now": ("Giai đoạn: {stage}", "Stage: {stage}"),
+    "lifecycle.stage": ("Giai đoạn", "Stage"),
+    "lifecycle.discrepancies": (
+        "Tự đánh giá đạt nhưng kiểm tra chưa đạt: {ids}",
+        "Claimed met, not met at inspection: {ids}",
+    ),
     "lifecycle.recognised_year": ("{stage} năm {year}", "{stage} for {year}"),
     "lifecycle.maintained_year": (" (phúc tra đạt năm {year})", " (re-inspected {year})"),
     "lifecycle.decision_dated": (
         " — Quyết định số {number} ngày {date}",
         " — Decision No. {number} of {date}",
+    ),
+    "lifecycle.last_recognised": (
+        " — từng được công nhận năm {year}",
+        " — formerly recognised for {year}",
     ),
     "lifecycle.decision": (" — Quyết định số {number}", " — Decision No. {number}"),
     "lifecycle.decision_unknown": (
