@@ -105,3 +105,19 @@ def recognise(
         ),
         lang,
     )
+
+
+@app.command(help=both("help.dossier"))
+def dossier(
+    ward: WardArgument,
+    *,
+    output: Annotated[
+        Path, helped("help.dossier.output", "--output", "-o", file_okay=False, metavar="DIR")
+    ],
+    year: Annotated[int | None, helped("help.dossier.year", "--year", metavar="YEAR")] = None,
+    lang: LangOption = "vi",
+    root: RootOption = None,
+) -> None:
+    from kieumau_cli.commands import dossier as dossier_command
+
+    guard(lambda: dossier_command.run(context(root, lang), ward, output=output, year=year), lang)

@@ -241,4 +241,114 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.recognise.lost": ("Ghi mất công nhận", "Record that recognition was lost"),
     "help.recognise.document": ("Số văn bản kết luận", "Number of the concluding document"),
     "help.recognise.reason": ("Lý do", "Reason"),
+    # --- dossier (render/docx/dossier.py, commands/dossier.py) ----------------------------
+    "help.dossier": (
+        "Lập hồ sơ đề nghị kiểm tra, công nhận vào một thư mục: báo cáo tự đánh giá, tờ trình, "
+        "danh mục minh chứng (.docx, .csv) và MANIFEST.sha256.",
+        "Write the recognition dossier into a folder: self-assessment report, submission, "
+        "evidence index (.docx, .csv) and MANIFEST.sha256.",
+    ),
+    "help.dossier.output": ("Thư mục ghi hồ sơ", "The folder to write the dossier into"),
+    "help.dossier.year": (
+        "Năm đề nghị công nhận (mặc định: năm nay)",
+        "The year to be recognised for (default: this year)",
+    ),
+    "error.dossier_holds_root": (
+        "{output} chứa thư mục dữ liệu {root}: chọn một thư mục khác",
+        "{output} holds the data root {root}: choose another folder",
+    ),
+    "error.dossier_not_folder": ("{output} không phải thư mục", "{output} is not a folder"),
+    "error.dossier_symlink": (
+        "{output} là liên kết tượng trưng: không ghi qua liên kết",
+        "{output} is a symbolic link: nothing is written through a link",
+    ),
+    "dossier.notice.without_evidence": (
+        "Lưu ý: tiêu chí tự đánh giá đạt nhưng chưa có minh chứng: {ids}",
+        "Note: criteria claimed met without evidence: {ids}",
+    ),
+    "dossier.subject.self": (
+        "Kết quả tự đánh giá xây dựng mô hình {programme} năm {year}",
+        "Self-assessment of building {programme}, {year}",
+    ),
+    "dossier.subject.submission": (
+        "Về việc đề nghị kiểm tra, công nhận {programme} năm {year}",
+        "Request for inspection and recognition as {programme}, {year}",
+    ),
+    "dossier.subject.index": (
+        "Hồ sơ, tài liệu minh chứng của {unit}",
+        "Evidence documents of {unit}",
+    ),
+    "dossier.type.submission": ("TỜ TRÌNH", "SUBMISSION"),
+    "dossier.type.index": ("DANH MỤC", "INDEX"),
+    "dossier.to": ("Kính gửi: {body}", "To: {body}"),
+    "dossier.superior_unknown": ("cấp trên trực tiếp", "the superior body"),
+    "dossier.of": ("của", "of"),
+    "dossier.general": ("Tình hình chung", "General"),
+    "dossier.selected": (
+        "Được chọn xây dựng mô hình từ ngày {date}.",
+        "Selected to build the model on {date}.",
+    ),
+    "dossier.result": ("Kết quả tự đánh giá", "Self-assessment result"),
+    "dossier.assessed_on": ("Tự đánh giá ngày {date} ({by}).", "Self-assessed on {date} ({by})."),
+    "dossier.without_evidence": (
+        "Tiêu chí đạt nhưng chưa có minh chứng: {ids}.",
+        "Criteria met without evidence: {ids}.",
+    ),
+    "dossier.per_criterion": (
+        "Kết quả tự đánh giá từng tiêu chí",
+        "Self-assessment per criterion",
+    ),
+    "dossier.col.self": ("Tự đánh giá", "Self-assessed"),
+    "dossier.col.no": ("STT", "No."),
+    "dossier.col.title": ("Tên văn bản, tài liệu", "Document"),
+    "dossier.col.number": ("Số, ký hiệu", "Number"),
+    "dossier.col.file": ("Tệp đính kèm", "File"),
+    "dossier.col.sha256": ("SHA-256", "SHA-256"),
+    "dossier.file": ("tệp: {file}", "file: {file}"),
+    "dossier.proposal": ("Đề xuất, kiến nghị", "Proposal"),
+    "dossier.propose": (
+        "{unit} đã đạt các tiêu chí của bộ; đề nghị cấp trên kiểm tra, công nhận năm {year}.",
+        "{unit} meets the criteria of the set and asks to be inspected and recognised for {year}.",
+    ),
+    "dossier.continue": (
+        "{unit} chưa đạt đủ các tiêu chí; tiếp tục thực hiện các tiêu chí còn lại trước khi "
+        "đề nghị kiểm tra, công nhận.",
+        "{unit} does not yet meet every criterion; it continues with the rest before asking "
+        "to be inspected.",
+    ),
+    "dossier.provenance": ("Nguồn gốc dữ liệu: {provenance}", "Data provenance: {provenance}"),
+    "dossier.basis": ("Căn cứ", "Basis"),
+    "dossier.basis.plan": ("Kế hoạch số {plan};", "Plan No. {plan};"),
+    "dossier.basis.set": ("Văn bản số {number} {title};", "Document No. {number} {title};"),
+    "dossier.basis.set_name": ("{name}.", "{name}."),
+    "dossier.submission.result": ("Kết quả tự đánh giá của {unit}: ", "{unit}'s self-assessment: "),
+    "dossier.verified": (
+        "Kết quả kiểm tra của {by} ngày {date}: {met}/{total} tiêu chí đạt.",
+        "Inspected by {by} on {date}: {met}/{total} criteria met.",
+    ),
+    "dossier.submission.ask": (
+        "{unit} kính đề nghị {body} kiểm tra, xem xét công nhận {unit} đạt tiêu chuẩn kiểu "
+        "mẫu năm {year}.",
+        "{unit} asks {body} to inspect it and consider recognising it as a model station for "
+        "{year}.",
+    ),
+    "dossier.submission.not_ready": (
+        "{unit} chưa đạt đủ tiêu chí; tờ trình này chỉ để tham khảo, chưa đủ điều kiện đề nghị "
+        "{body} kiểm tra, công nhận năm {year}.",
+        "{unit} does not yet meet every criterion: this submission is a draft, not yet a "
+        "request to {body} for {year}.",
+    ),
+    "dossier.attached": ("Hồ sơ kèm theo", "Attached"),
+    "dossier.attached.self": (
+        "Báo cáo kết quả tự đánh giá;",
+        "The self-assessment report;",
+    ),
+    "dossier.attached.index": (
+        "Danh mục hồ sơ, tài liệu minh chứng.",
+        "The index of evidence documents.",
+    ),
+    "dossier.closing": (
+        "Kính trình {body} xem xét, quyết định./.",
+        "Submitted to {body} for consideration.",
+    ),
 }
