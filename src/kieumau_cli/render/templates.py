@@ -141,8 +141,17 @@ def environment(lang: str, user_dir: Path | None = None) -> jinja2.Environment:
         score_line=lambda score: score_line(score, lang),
         stage_phrase=lambda summary: stage_phrase(summary, lang),
         verified_phrase=lambda summary: verified_phrase(summary, lang),
+        roadmap_share=lambda area, year: _roadmap("share_text")(area, year, lang),
+        roadmap_counts=lambda area: _roadmap("area_line")(area, lang),
     )
     return env
+
+
+def _roadmap(name: str) -> Any:
+    # Imported on use: a cached `status` renders templates without the models.
+    from kieumau_cli.render import roadmap
+
+    return getattr(roadmap, name)
 
 
 def render_template(name: str, result: Any, lang: str, user_dir: Path | None = None) -> str:

@@ -351,4 +351,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Kính trình {body} xem xét, quyết định./.",
         "Submitted to {body} for consideration.",
     ),
+    # --- roadmap (results/roadmap.py, render/roadmap.py, _roadmap.*.j2, docx/roadmap.py) --
+    "roadmap.title": ("Lộ trình công nhận", "Recognition roadmap"),
+    "roadmap.col.area": ("Phạm vi", "Area"),
+    "roadmap.col.counts": (
+        "Đã công nhận / đang xây dựng / chưa bắt đầu",
+        "Recognised / in progress / not started",
+    ),
+    "roadmap.col.year": ("Mục tiêu {year}", "Target {year}"),
+    "roadmap.counts": (
+        "{recognised} / {in_progress} / {not_started}",
+        "{recognised} / {in_progress} / {not_started}",
+    ),
+    "roadmap.goal": ("mục tiêu {share}%", "target {share}%"),
+    "roadmap.reached": ("đạt", "reached"),
+    "roadmap.not_reached": ("chưa đạt", "not reached"),
+    "roadmap.units_unknown": ("chưa rõ số đơn vị", "number of units unknown"),
+    "roadmap.unknown": ("chưa rõ", "unknown"),
+    "roadmap.lapsed": ("Không duy trì được: {keys}", "Recognition lost: {keys}"),
+    "roadmap.lapsed_none": ("Không có đơn vị mất công nhận.", "No recognition lost."),
+    "roadmap.holding": (
+        "Tiêu chí còn vướng nhiều nhất ({ref}, {count} đơn vị chưa được công nhận):",
+        "Criteria holding most stations back ({ref}, {count} not yet recognised):",
+    ),
+    "roadmap.stations": ("{count} đơn vị", "{count} {count:station|stations}"),
+    "roadmap.note": (
+        "Số đơn vị cả nước: {count} Công an phường tính đến {date} (nguồn: {source}). Số từng "
+        "tỉnh chưa có nguồn nên tỷ lệ theo tỉnh để trống.",
+        "Units nationally: {count} ward police units as of {date} (source: {source}). No "
+        "source gives the provinces' counts, so their shares are left blank.",
+    ),
 }
