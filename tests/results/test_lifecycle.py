@@ -69,6 +69,15 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any], str, int | None, int | No
         True,
     ),
     (
+        "recognised, nothing known of the claim: not at risk",
+        NOTHING,
+        {"recognition": [RECOGNISED]},
+        "recognised",
+        2026,
+        None,
+        False,
+    ),
+    (
         "inspection before recognition is not maintenance",
         ALL_MET,
         {"assessments": [{**RE_PASS, "date": "2026-02-01"}], "recognition": [RECOGNISED]},

@@ -12,7 +12,7 @@ from kieumau_cli.check.diagnostics import Diagnostic
 from kieumau_cli.load.lifecycle_models import Lost, Recognised
 from kieumau_cli.load.models import CriteriaSet, Ward
 from kieumau_cli.load.yaml import Document
-from kieumau_cli.results.lifecycle import HOLDS_RECOGNITION, stage_of
+from kieumau_cli.results.lifecycle import HOLDS_RECOGNITION, claim_fails, stage_of
 from kieumau_cli.results.score import score_at
 from kieumau_cli.text.match import nearest
 
@@ -27,7 +27,7 @@ def lifecycle_rules(
     found += _recognition_rules(document, ward)
     if ward.recognition and stage_of(ward, criteria_set).code in HOLDS_RECOGNITION:
         claim = score_at(ward, criteria_set)
-        if not claim.qualifies:
+        if claim_fails(claim):
             found.append(
                 document.diagnostic(
                     "maintenance-at-risk",
@@ -104,10 +104,12 @@ def _recognition_rules(document: Document, ward: Ward) -> list[Diagnostic]:
                 document.diagnostic(
                     "recognition-no-decision",
                     (*loc, "decision") if decision is not None else loc,
-                    year=entry.year,
+                    year=entry.year if entry.year is not None else "?",
                 )
             )
-        elif decision.date is not None and entry.year > decision.date.year:
+        elif (
+            decision.date is not None and entry.year is not None and entry.year > decision.date.year
+        ):
             found.append(
                 document.diagnostic(
                     "recognition-year-after-decision",

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from kieumau_cli.load.fields import (
     Day,
+    DetailError,
     Ident,
     NonEmpty,
     Provenance,
@@ -84,7 +85,13 @@ class Recognised(StrictModel):
     """
 
     kind: Literal["recognised"]
-    year: Year = Field(description="Năm công nhận, ví dụ 2024 / year recognised")
+    year: Year | None = Field(
+        description="Năm công nhận, ví dụ 2024 (null: nguồn không nêu, ghi `year_unknown`) / "
+        "year recognised (null: not given by the source)"
+    )
+    year_unknown: NonEmpty | None = Field(
+        default=None, description="Vì sao chưa biết năm công nhận / why the year is unknown"
+    )
     decision: DocumentRef | None = Field(default=None, description="Quyết định / the decision")
     number_unknown: NonEmpty | None = Field(
         default=None,
@@ -92,6 +99,12 @@ class Recognised(StrictModel):
     )
     source: Provenance | None = None
     note: str | None = None
+
+    @model_validator(mode="after")
+    def _year_or_why_not(self) -> Recognised:
+        if self.year is None and self.year_unknown is None:
+            raise DetailError("diag.detail.year_unknown")
+        return self
 
 
 class Lost(StrictModel):

@@ -29,12 +29,16 @@ def stage_phrase(summary: Mapping[str, Any], lang: Lang) -> str:
     if not isinstance(recognition, Mapping):
         return text
     lost = summary.get("lost")
+    year = recognition["year"]
     if code in ("recognised", "maintained"):
-        text = t(lang, "lifecycle.recognised_year", stage=text, year=recognition["year"])
+        if year is not None:
+            text = t(lang, "lifecycle.recognised_year", stage=text, year=year)
+        else:
+            text += t(lang, "lifecycle.year_unknown")
     else:
         if isinstance(lost, Mapping):
             text += t(lang, "lifecycle.lost_on", date=_date(lost.get("date"), lang))
-        text += t(lang, "lifecycle.last_recognised", year=recognition["year"])
+        text += t(lang, "lifecycle.last_recognised", year=year if year is not None else "?")
     number = recognition.get("number")
     if isinstance(number, str):
         if recognition.get("date") is not None:

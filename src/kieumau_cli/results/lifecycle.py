@@ -93,7 +93,7 @@ def recognition_date(entry: Recognised) -> dt.date:
     source_date = getattr(entry.source, "date", None)
     if isinstance(source_date, dt.date):
         return source_date
-    return dt.date(entry.year, 12, 31)
+    return dt.date(entry.year, 12, 31) if entry.year is not None else dt.date.min
 
 
 def entry_date(entry: Recognised | Lost) -> dt.date:
@@ -147,6 +147,13 @@ def verified_by(
     return Verified(score(criteria_set, merged), assessment, differing, discrepancies)
 
 
+def claim_fails(claim: Score) -> bool:
+    """The station's own statuses no longer pass its set: some criterion is known not to be
+    met (criteria never assessed, as for a station known only from a decision, are not
+    evidence either way)."""
+    return not claim.qualifies and claim.not_met + claim.in_progress > 0
+
+
 def stage_of(ward: Ward, criteria_set: CriteriaSet) -> Stage:
     """The station's stage, from its file alone (see the module's docstring)."""
     claimed = statuses_as_of(ward, criteria_set)
@@ -165,7 +172,7 @@ def stage_of(ward: Ward, criteria_set: CriteriaSet) -> Stage:
             and check is not None
             and verified_by(check, claimed, criteria_set).score.qualifies
         )
-        at_risk = not claim.qualifies or (re_inspected and not passed)
+        at_risk = claim_fails(claim) or (re_inspected and not passed)
         if passed and check is not None:
             return Stage(
                 "maintained", recognition=last, maintained_year=check.date.year, at_risk=at_risk
@@ -192,6 +199,7 @@ def _decision_json(entry: Recognised) -> dict[str, Any]:
         "date": decision.date.isoformat() if decision and decision.date else None,
         "issuer": decision.issuer if decision is not None else None,
         "number_unknown": entry.number_unknown,
+        "year_unknown": entry.year_unknown,
     }
 
 

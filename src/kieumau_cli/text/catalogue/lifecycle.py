@@ -5,6 +5,10 @@ Each key maps to its (Vietnamese, English) text; see `kieumau_cli.text`."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- diagnostics (check/lifecycle.py) -------------------------------------------------
+    "diag.detail.year_unknown": (
+        "thiếu năm công nhận: ghi 'year:', hoặc 'year: null' kèm 'year_unknown:' nêu lý do",
+        "no year: give 'year:', or 'year: null' with the reason in 'year_unknown:'",
+    ),
     "diag.lifecycle-future": (
         "ngày {date} nằm trong tương lai (hôm nay {today})",
         "date {date} is in the future (today is {today})",
@@ -152,6 +156,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " — từng được công nhận năm {year}",
         " — formerly recognised for {year}",
     ),
+    "lifecycle.year_unknown": (" (chưa rõ năm công nhận)", " (year unknown)"),
     "lifecycle.decision": (" — Quyết định số {number}", " — Decision No. {number}"),
     "lifecycle.decision_unknown": (
         " — chưa rõ số quyết định",
