@@ -130,8 +130,12 @@ def errors() -> Errors:
 
 
 def shown(page: Page, count: int) -> None:
-    """Wait until the script has applied a filter (the count it shows), even on a busy machine."""
-    page.wait_for_function(f"document.getElementById('shown').textContent === '{count}'")
+    """Wait until the script has applied a filter (the count it shows), even on a busy machine.
+    A locator assertion polls without `eval` (a string predicate would be refused by the
+    page's Content-Security-Policy whenever the first check is not already true)."""
+    from playwright.sync_api import expect
+
+    expect(page.locator("#shown")).to_have_text(str(count), timeout=15_000)
 
 
 def visible_rows(page: Page) -> list[str]:
