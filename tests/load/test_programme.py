@@ -84,3 +84,42 @@ def test_check_given_the_programme_file_checks_it(tmp_path: Path) -> None:
     result = invoke_on(root, "check", str(root / "programme.yaml"), "--format", "json")
     assert result.exit_code == 1
     assert {d["code"] for d in json.loads(result.stdout)} == {"invalid-value"}
+
+
+def test_schema_and_model_agree_on_the_programme() -> None:
+    import copy
+    import datetime as dt
+    from typing import Any
+
+    import jsonschema
+    import yaml
+
+    from kieumau_cli.load.programme import Programme
+    from tests.support.data import committed_schema
+
+    def as_json(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {str(k): as_json(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [as_json(v) for v in value]
+        return value.isoformat() if isinstance(value, dt.date) else value
+
+    schema = json.loads(committed_schema("programme").read_text(encoding="utf-8"))
+    checker = jsonschema.validators.validator_for(schema)
+    base = yaml.safe_load((REPO / "programme.yaml").read_text(encoding="utf-8"))
+    cases: list[tuple[str, Any, bool]] = [
+        ("share", 130, False),
+        ("share", 30, True),
+        ("year", "2025", False),
+        ("of", "quan", False),
+    ]
+    for key, value, valid in cases:
+        data = copy.deepcopy(base)
+        data["targets"][0][key] = value
+        model_ok = True
+        try:
+            Programme.model_validate(data)
+        except ValueError:
+            model_ok = False
+        schema_ok = checker(schema, format_checker=checker.FORMAT_CHECKER).is_valid(as_json(data))
+        assert (model_ok, schema_ok) == (valid, valid), (key, value)
