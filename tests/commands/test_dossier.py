@@ -67,6 +67,7 @@ def test_the_self_assessment_report(dossier: Path) -> None:
     assert "BÁO CÁO" in texts
     assert "Kết quả tự đánh giá xây dựng mô hình Công an phường kiểu mẫu năm 2026" in texts
     assert "- Kết quả: 11/22 tiêu chí đạt (50%)." in texts
+    assert "- Giai đoạn: đang xây dựng." in texts
     criteria = document.tables[1]
     header_row = [cell.text for cell in criteria.rows[0].cells]
     assert header_row == ["Mã", "Tiêu chí", "Tự đánh giá", "Minh chứng"]

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from kieumau_cli import __version__
 from kieumau_cli.load.lifecycle_models import Assessment
 from kieumau_cli.load.models import CriteriaSet, Evidence, Ward
-from kieumau_cli.results.lifecycle import Stage, Verified, stage_of, verified
+from kieumau_cli.results.lifecycle import Stage, Verified, lifecycle_summary, stage_of, verified
 from kieumau_cli.results.rows import CriterionDetail, GroupRow, criterion_details, group_rows
 from kieumau_cli.results.score import Score, score_at
 
@@ -32,6 +33,7 @@ class Dossier:
     verified: Verified | None
     year: int  # the year the station asks to be recognised for
     generated: dt.date
+    lifecycle: dict[str, Any]  # results.lifecycle.lifecycle_summary
     version: str = __version__
 
     @property
@@ -72,4 +74,5 @@ def build_dossier(
         verified=verified(ward, criteria_set),
         year=year if year is not None else today.year,
         generated=today,
+        lifecycle=lifecycle_summary(ward, criteria_set),
     )

@@ -9,6 +9,7 @@ from dataclasses import replace
 from kieumau_cli.render.docx.pieces import score_text
 from kieumau_cli.render.docx.primitives import Line, Row, bold, italic
 from kieumau_cli.render.docx.writer import Writer
+from kieumau_cli.render.lifecycle import stage_phrase
 from kieumau_cli.render.official import Issuer, lower_first, ward_issuer
 from kieumau_cli.results.dossier import Dossier
 from kieumau_cli.results.rows import bilingual
@@ -67,6 +68,7 @@ def self_assessment(w: Writer, d: Dossier) -> None:
     if ward.selected is not None:
         w.item([w.t("dossier.selected", date=w.date(ward.selected.date))])
     w.item([f"{w.t('criteria_set')}: {_set_name(w, d)}."])
+    w.item([f"{w.t('lifecycle.stage')}: {stage_phrase(d.lifecycle, w.lang)}."])
     w.numbered(w.t("dossier.result"))
     if d.self_assessment is not None:
         a = d.self_assessment
