@@ -176,3 +176,10 @@ def test_base_refuses_deleting_a_recognition(repo: Path, invoke: Invoke) -> None
     found = [d for d in json.loads(result.stdout) if d["code"] == "lifecycle-deleted"]
     assert len(found) == 1
     assert "recognition" in found[0]["message"]
+
+
+def test_changed_checks_a_changed_programme(repo: Path, invoke: Invoke) -> None:
+    (repo / "programme.yaml").write_text("title: {vi: x}\ntargets: [{year: 2025}]\n", "utf-8")
+    result = invoke("check", "--changed", "HEAD", "--format", "json")
+    assert result.exit_code == 1
+    assert {d["path"] for d in json.loads(result.stdout)} == {"programme.yaml"}

@@ -23,6 +23,7 @@ from typing import Any
 from kieumau_cli.check.diagnostics import Diagnostic
 from kieumau_cli.load.files import YAML_SUFFIXES, absolute
 from kieumau_cli.load.git import Git
+from kieumau_cli.load.programme import programme_path
 from kieumau_cli.load.repository import Repository
 from kieumau_cli.load.yaml import Document, LoadFailed, load_bytes
 
@@ -65,7 +66,10 @@ def changed_files(repository: Repository, rev: str | None) -> list[Path]:
     sets: set[Path] = set()
     wards: set[Path] = set()
     changed_refs: set[str] = set()
-    for folder, rel in _data_files(git, repository, git.changed_since(commit)):
+    changed = git.changed_since(commit)
+    programme = programme_path(repository.root.path)
+    extra = [programme] if git.relative(programme) in changed and programme.is_file() else []
+    for folder, rel in _data_files(git, repository, changed):
         path = repository.root.path.joinpath(*rel.parts)
         if folder == "criteria":
             changed_refs.add(f"{rel.parts[1]}@{path.stem}")
@@ -80,7 +84,7 @@ def changed_files(repository: Repository, rev: str | None) -> list[Path]:
         for path in repository.set_paths().values():
             if _pinned_ref(path, _SUPERSEDES) in changed_refs:
                 sets.add(path)
-    return sorted(sets) + sorted(wards)
+    return sorted(sets) + sorted(wards) + extra
 
 
 # --- history is append-only ------------------------------------------------------------
