@@ -57,6 +57,18 @@ def test_one_province_has_no_national_share() -> None:
     assert roadmap.national.units is None
     assert roadmap.national.recognised == 3
     assert all(target.actual is None for target in roadmap.national.targets)
+    assert [name for name, _ in roadmap.areas()] == ["Tỉnh Quảng Nam"]  # no country row
+
+
+def test_a_province_summary_has_no_country_row(tmp_path: Path) -> None:
+    root = copy_shipped(tmp_path / "data", programme=True)
+    result = invoke_on(root, "summary", "--province", "Quảng Nam", "--format", "md")
+    assert result.exit_code == 0, result.stderr
+    section = result.stdout.split("## Lộ trình công nhận", 1)[1]
+    assert "| Tỉnh Quảng Nam | 3 / 0 / chưa rõ |" in section
+    assert "toàn quốc" not in section
+    data = json.loads(invoke_on(root, "summary", "--province", "quang-nam", "--format", "json").stdout)
+    assert data["roadmap"]["scope"] == "quang-nam"
 
 
 def test_a_province_count_gives_a_share_and_a_loss_is_listed() -> None:

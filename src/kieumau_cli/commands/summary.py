@@ -48,4 +48,5 @@ def roadmap_of(context: Context, loads: list[WardLoad], province: str | None) ->
     programme_file = context.repository.programme_file()
     if programme_file is not None:
         context.report(programme_file.diagnostics)
-    return build_roadmap(pairs, context.repository.programme(), province=province)
+    folder = context.repository.resolve_province(province) if province is not None else None
+    return build_roadmap(pairs, context.repository.programme(), province=folder)

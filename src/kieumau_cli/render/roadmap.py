@@ -55,9 +55,9 @@ def render_text_section(con: Console, roadmap: Roadmap, lang: str) -> None:
     years = [target.year for target in roadmap.national.targets]
     for year in years:
         table.add_column(t(lang, "roadmap.col.year", year=year))
-    national = t(lang, "summary.country")
-    for name, area in [(national, roadmap.national), *((a.name, a) for a in roadmap.provinces)]:
-        table.add_row(name, area_line(area, lang), *(share_text(area, y, lang) for y in years))
+    for name, area in roadmap.areas():
+        label = name if name is not None else t(lang, "summary.country")
+        table.add_row(label, area_line(area, lang), *(share_text(area, y, lang) for y in years))
     con.print(table)
     if roadmap.national.lapsed:
         con.print(t(lang, "roadmap.lapsed", keys=", ".join(roadmap.national.lapsed)))

@@ -122,13 +122,23 @@ class SetMatrix:
 
 @dataclass(frozen=True, slots=True)
 class Roadmap:
-    national: Area
+    national: Area  # every station in scope (with --province: that province's, no units)
     provinces: tuple[Area, ...]
     matrices: tuple[SetMatrix, ...]
     stations: tuple[Station, ...] = field(default=())
+    scope: str | None = None  # the province folder a summary is limited to
+
+    def areas(self) -> list[tuple[str | None, Area]]:
+        """What a table shows: the country (None) unless the scope is one province, then
+        each province."""
+        country: list[tuple[str | None, Area]] = (
+            [(None, self.national)] if self.scope is None else []
+        )
+        return country + [(area.name, area) for area in self.provinces]
 
     def payload(self) -> dict[str, Any]:
         return {
+            "scope": self.scope,
             "national": self.national.payload(),
             "provinces": [area.payload() for area in self.provinces],
             "matrix": [matrix.payload() for matrix in self.matrices],
@@ -204,7 +214,7 @@ def build_roadmap(
         for slug, members in sorted(by_province.items())
     )
     sets = {criteria_set.ref: criteria_set for _, criteria_set in pairs}
-    return Roadmap(national, provinces, _matrices(stations, sets), stations)
+    return Roadmap(national, provinces, _matrices(stations, sets), stations, province)
 
 
 def _matrices(stations: Sequence[Station], sets: dict[str, CriteriaSet]) -> tuple[SetMatrix, ...]:

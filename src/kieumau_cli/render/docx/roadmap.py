@@ -13,12 +13,9 @@ def roadmap_section(w: Writer, roadmap: Roadmap) -> None:
     w.numbered(w.t("roadmap.title"))
     years = [target.year for target in roadmap.national.targets]
     rows: list[Row] = [
-        [w.t("summary.country"), area_line(roadmap.national, w.lang)]
-        + [share_text(roadmap.national, year, w.lang) for year in years]
-    ]
-    rows += [
-        [area.name, area_line(area, w.lang)] + [share_text(area, year, w.lang) for year in years]
-        for area in roadmap.provinces
+        [name if name is not None else w.t("summary.country"), area_line(area, w.lang)]
+        + [share_text(area, year, w.lang) for year in years]
+        for name, area in roadmap.areas()
     ]
     share_mm = (164.0 - 40.0 - 34.0) / max(len(years), 1)
     w.table(
