@@ -67,7 +67,8 @@ def test_a_province_summary_has_no_country_row(tmp_path: Path) -> None:
     section = result.stdout.split("## Lộ trình công nhận", 1)[1]
     assert "| Tỉnh Quảng Nam | 3 / 0 / chưa rõ |" in section
     assert "toàn quốc" not in section
-    data = json.loads(invoke_on(root, "summary", "--province", "quang-nam", "--format", "json").stdout)
+    scoped = invoke_on(root, "summary", "--province", "quang-nam", "--format", "json")
+    data = json.loads(scoped.stdout)
     assert data["roadmap"]["scope"] == "quang-nam"
 
 
