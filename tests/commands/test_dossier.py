@@ -114,3 +114,27 @@ def test_refusals(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("x", encoding="utf-8")
     assert invoke_on(root, "dossier", WARD, "-o", str(tmp_path / "file")).exit_code == 2
     assert sorted(p.name for p in root.iterdir()) == ["criteria", "wards"]
+
+
+def test_an_attached_file_is_listed_with_its_digest_and_english_works(tmp_path: Path) -> None:
+    root = copy_shipped(tmp_path / "data", WARD)
+    scan = root / "minh-chung" / "nq-03.pdf"
+    scan.parent.mkdir()
+    scan.write_bytes(b"%PDF scan")
+    digest = hashlib.sha256(b"%PDF scan").hexdigest()
+    edit(
+        root / "wards" / f"{WARD}.yaml",
+        '        ref: "03-NQ/ĐU"\n',
+        f'        ref: "03-NQ/ĐU"\n        file: minh-chung/nq-03.pdf\n        sha256: {digest}\n',
+    )
+    assert invoke_on(root, "check").exit_code == 0
+    out = tmp_path / "out"
+    result = invoke_on(root, "dossier", WARD, "-o", str(out), "--lang", "en")
+    assert result.exit_code == 0, result.output
+    report = Document(str(out / FILES[0]))
+    c01 = next(row for row in report.tables[1].rows if row.cells[0].text == "C01")
+    assert "file: minh-chung/nq-03.pdf" in c01.cells[3].text
+    assert "SUBMISSION" in _texts(out / FILES[1])
+    records = list(csv.reader(io.StringIO((out / FILES[3]).read_text(encoding="utf-8-sig"))))
+    attached = [r for r in records if r[4] == "minh-chung/nq-03.pdf"]
+    assert [r[5] for r in attached] == [digest]
