@@ -13,8 +13,10 @@ from kieumau_cli.text import has, placeholders, raw
 # The codes that are warnings (check --strict makes them fail); every other code is an error.
 WARNINGS = {
     "empty-group",
+    "evidence-unhashed",
     "history-chain",
     "history-noop",
+    "maintenance-at-risk",
     "missing-criterion",
     "stale-temp",
     "stray-file",

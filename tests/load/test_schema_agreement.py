@@ -70,6 +70,18 @@ def _schema_accepts(kind: str, data: dict[str, Any]) -> bool:
 
 
 READING = ("status", "C03", "readings", 0, "value")
+ASSESSMENT = {
+    "kind": "inspection",
+    "date": "2026-01-05",
+    "by": "Công an tỉnh",
+    "verdicts": {"C01": "met"},
+}
+RECOGNISED = {
+    "kind": "recognised",
+    "year": 2024,
+    "decision": {"number": "2878/QĐ-BCA", "date": "2025-04-22", "issuer": "Bộ Công an"},
+}
+LOST = {"kind": "lost", "date": "2026-01-05", "reason": "phúc tra không đạt"}
 WARD_CASES: list[tuple[str, Mutation, bool]] = [
     ("unchanged", lambda data: None, True),
     ("met-true", _set(("reported", 0, "met"), True), False),
@@ -98,6 +110,41 @@ WARD_CASES: list[tuple[str, Mutation, bool]] = [
     ("criterion-key-bad", _set(("status", "C 9"), {"status": "met"}), False),
     ("criterion-key-int", _set(("status", 9), {"status": "met"}), True),
     ("province-slug", _set(("province",), "Tỉnh Mẫu"), False),
+    ("selected", _set(("selected",), {"date": "2025-01-02"}), True),
+    ("selected-no-date", _set(("selected",), {"note": "x"}), False),
+    ("assessment", _set(("assessments",), [ASSESSMENT]), True),
+    ("assessment-kind", _set(("assessments",), [{**ASSESSMENT, "kind": "audit"}]), False),
+    ("assessment-no-by", _set(("assessments",), [{**ASSESSMENT, "by": ""}]), False),
+    ("verdict-word", _set(("assessments",), [{**ASSESSMENT, "verdicts": {"C01": "ok"}}]), False),
+    (
+        "verdict-key-bad",
+        _set(("assessments",), [{**ASSESSMENT, "verdicts": {"C 1": "met"}}]),
+        False,
+    ),
+    ("recognised", _set(("recognition",), [RECOGNISED]), True),
+    (
+        "recognised-number-null",
+        _set(("recognition",), [{**RECOGNISED, "decision": {"number": None}}]),
+        True,
+    ),
+    ("recognised-year-quoted", _set(("recognition",), [{**RECOGNISED, "year": "2024"}]), False),
+    ("recognised-kind", _set(("recognition",), [{**RECOGNISED, "kind": "granted"}]), False),
+    ("lost", _set(("recognition",), [LOST]), True),
+    (
+        "lost-no-reason",
+        _set(("recognition",), [{k: v for k, v in LOST.items() if k != "reason"}]),
+        False,
+    ),
+    (
+        "evidence-file",
+        _set(("status", "C01", "evidence"), [{"title": "x", "file": "a.pdf", "sha256": "0" * 64}]),
+        True,
+    ),
+    (
+        "evidence-sha-short",
+        _set(("status", "C01", "evidence"), [{"title": "x", "sha256": "abc"}]),
+        False,
+    ),
 ]
 SET_CASES: list[tuple[str, Mutation, bool]] = [
     ("unchanged", lambda data: None, True),

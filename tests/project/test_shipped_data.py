@@ -34,6 +34,10 @@ STATIONS_IN_THE_PRESS = {
     "thai-nguyen/phuong-duc-xuan",
     "thai-nguyen/phuong-xuat-hoa",
     "thai-nguyen/phuong-song-cau",
+    # recognised "năm 2024" by Quyết định 2878 of 22/4/2025 (Báo Quảng Nam, 5/2025)
+    "quang-nam/phuong-dien-an",
+    "quang-nam/phuong-dien-nam-dong",
+    "quang-nam/phuong-dien-nam-trung",
 }
 
 
@@ -104,3 +108,22 @@ def test_counts_come_from_the_set_not_from_code() -> None:
     assert counts["cap-kieu-mau@2023"] == 20
     assert counts["thanh-hoa-antt-cds@2026"] == 22
     assert counts["an-toan-antt-xa-phuong@2021"] == 4
+
+
+def test_recognitions_are_sourced_and_unknowns_stay_unknown() -> None:
+    """Thắng Lợi's decision is unknown (the press report gives none) and says so; the three
+    wards of Quyết định 2878 carry its number and date, and no invented statuses."""
+    thang_loi = Ward.model_validate(_load(REPO / "wards" / "thai-nguyen/phuong-thang-loi.yaml"))
+    (entry,) = thang_loi.recognition
+    assert entry.kind == "recognised" and entry.decision is not None
+    assert entry.decision.number is None and entry.number_unknown
+    assert entry.year is None and entry.year_unknown
+    assert entry.source is not None and entry.source.kind == "press"
+    for slug in ("phuong-dien-an", "phuong-dien-nam-dong", "phuong-dien-nam-trung"):
+        ward = Ward.model_validate(_load(REPO / "wards" / "quang-nam" / f"{slug}.yaml"))
+        (decision,) = ward.recognition
+        assert decision.kind == "recognised" and decision.year == 2024
+        assert decision.decision is not None
+        assert (decision.decision.number, str(decision.decision.date)) == ("2878", "2025-04-22")
+        assert {entry.status.value for entry in ward.status.values()} == {"unknown"}
+        assert "CHƯA XÁC MINH" in (ward.former[0].note or "")

@@ -24,7 +24,7 @@ from tests.support.html import parse_html, text_of
 from tests.support.site import ATOM, build_site, html_pages, rows, site_files
 
 SITE_DATE = "2026-02-11"  # the latest date in the shipped data (Đông Sơn's 11/22 report)
-PROVINCES = {"da-nang": 2, "thai-nguyen": 4, "thanh-hoa": 2}
+PROVINCES = {"da-nang": 2, "quang-nam": 3, "thai-nguyen": 4, "thanh-hoa": 2}
 
 
 def internal_links(page: str, html: str) -> Iterator[tuple[str, str]]:
@@ -144,7 +144,7 @@ def test_index_lists_every_station_with_its_score(site: Path, shipped: Path) -> 
     assert dict(rows(site, "index.html")) == expected
     assert rows(site, "index.html")[0][1] == "20/20"  # by progress, best first
     text = " ".join(text_of(parse_html((site / "index.html").read_text())).split())
-    assert "Số liệu tính đến ngày 11/02/2026" in text and "8 đơn vị · 2 đủ điều kiện" in text
+    assert "Số liệu tính đến ngày 11/02/2026" in text and "11 đơn vị · 2 đủ điều kiện" in text
 
 
 def test_views_filter_and_sort(site: Path) -> None:
@@ -162,8 +162,10 @@ def test_views_filter_and_sort(site: Path) -> None:
     by_set = rows(site, "set/cap-kieu-mau@2021.html")
     assert len(by_set) == 4 and {score.split("/")[1] for _, score in by_set} == {"22"}
     names = [href for href, _ in rows(site, "index.by-name.html")]
-    assert names[0].endswith("phuong-dong-son/index.html")  # Đ sorts as D, before Đức
-    assert names[1].endswith("phuong-duc-xuan/index.html")
+    # Đ sorts as D: Điện An, Điện Nam Đông, Điện Nam Trung, Đông Sơn, then Đức Xuân
+    assert names[0].endswith("phuong-dien-an/index.html")
+    assert names[3].endswith("phuong-dong-son/index.html")
+    assert names[4].endswith("phuong-duc-xuan/index.html")
     assert names[-1].endswith("xa-hoa-phong/index.html")
     updated = [href for href, _ in rows(site, "index.by-update.html")]
     assert updated[0].endswith("phuong-dong-son/index.html")
@@ -230,7 +232,7 @@ def test_criteria_set_page_has_provenance_and_users(site: Path) -> None:
 def test_data_json_is_status_json_of_every_station(site: Path, shipped: Path) -> None:
     data = json.loads((site / "data.json").read_text(encoding="utf-8"))
     assert [item["ward"] for item in data] == sorted(item["ward"] for item in data)
-    assert len(data) == 8
+    assert len(data) == 11
     for item in data:
         shown = invoke_on(shipped, "status", item["ward"], "--format", "json", today=SITE_DATE)
         assert json.loads(shown.stdout) == item
@@ -352,4 +354,4 @@ def test_invalid_ward_is_listed_and_exits_1(tmp_path: Path) -> None:
     assert "xa-hoa-phong.yaml" in result.stderr and "yaml-syntax" in result.stderr
     index = (tmp_path / "s/index.html").read_text(encoding="utf-8")
     assert "da-nang/xa-hoa-phong: tệp không hợp lệ" in index
-    assert len(rows(tmp_path / "s", "index.html")) == 7
+    assert len(rows(tmp_path / "s", "index.html")) == 10

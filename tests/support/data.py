@@ -45,10 +45,12 @@ def copy_example(target: Path) -> Path:
     return target
 
 
-def copy_shipped(target: Path, *wards: str) -> Path:
+def copy_shipped(target: Path, *wards: str, programme: bool = False) -> Path:
     """The repository's criteria/ and wards/ copied to `target`: every ward, or only
-    the named ones ('thanh-hoa/phuong-dong-son')."""
+    the named ones ('thanh-hoa/phuong-dong-son'); with `programme`, programme.yaml too."""
     shutil.copytree(REPO / "criteria", target / "criteria")
+    if programme:
+        shutil.copyfile(REPO / "programme.yaml", target / "programme.yaml")
     if not wards:
         shutil.copytree(REPO / "wards", target / "wards")
     for ward in wards:

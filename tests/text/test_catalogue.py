@@ -121,8 +121,11 @@ def _string_literals(path: Path) -> list[tuple[int, str]]:
 # data, the same whatever --lang says), the request words notes are matched against, and
 # the letter đ that slugs map explicitly.
 _DATA_DEFAULTS = {
+    "load/fields.py",
+    "load/lifecycle_models.py",
     "load/models.py",
     "load/signoff.py",
+    "load/programme.py",
     "load/schema.py",
     "render/official.py",
     "results/timeline.py",

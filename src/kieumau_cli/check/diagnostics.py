@@ -73,6 +73,21 @@ CODES: dict[str, Severity] = {
     "history-file-deleted": "error",
     # --- who may record met (`check --base`) -------------------------------------------
     "unapproved-change": "error",
+    # --- the recognition life cycle (check/lifecycle.py) -------------------------------
+    "lifecycle-future": "error",
+    "lifecycle-before-selected": "error",
+    "verdict-unknown-criterion": "error",
+    "recognition-no-decision": "error",
+    "recognition-no-source": "error",
+    "recognition-year-after-decision": "error",
+    "maintenance-at-risk": "warning",
+    "evidence-outside": "error",
+    "evidence-missing": "error",
+    "evidence-changed": "error",
+    "evidence-unhashed": "warning",
+    "lifecycle-rewritten": "error",
+    "lifecycle-deleted": "error",
+    "lifecycle-inserted": "error",
 }
 
 

@@ -26,6 +26,7 @@ from kieumau_cli.check.diagnostics import Diagnostic
 from kieumau_cli.check.signoff import Claim, claim_diagnostic, needs_authors, unapproved_claims
 from kieumau_cli.load.files import YAML_SUFFIXES, absolute
 from kieumau_cli.load.git import Git
+from kieumau_cli.load.programme import programme_path
 from kieumau_cli.load.repository import Repository
 from kieumau_cli.load.signoff import Approver, approvers_in
 from kieumau_cli.load.yaml import Document, LoadFailed, load_bytes
@@ -69,7 +70,10 @@ def changed_files(repository: Repository, rev: str | None) -> list[Path]:
     sets: set[Path] = set()
     wards: set[Path] = set()
     changed_refs: set[str] = set()
-    for folder, rel in _data_files(git, repository, git.changed_since(commit)):
+    changed = git.changed_since(commit)
+    programme = programme_path(repository.root.path)
+    extra = [programme] if git.relative(programme) in changed and programme.is_file() else []
+    for folder, rel in _data_files(git, repository, changed):
         path = repository.root.path.joinpath(*rel.parts)
         if folder == "criteria":
             changed_refs.add(f"{rel.parts[1]}@{path.stem}")
@@ -84,7 +88,7 @@ def changed_files(repository: Repository, rev: str | None) -> list[Path]:
         for path in repository.set_paths().values():
             if _pinned_ref(path, _SUPERSEDES) in changed_refs:
                 sets.add(path)
-    return sorted(sets) + sorted(wards)
+    return sorted(sets) + sorted(wards) + extra
 
 
 # --- history is append-only ------------------------------------------------------------
@@ -104,6 +108,16 @@ def _history_in(data: Any) -> list[Any]:
     return history if isinstance(history, list) else []
 
 
+# The append-only sections of a ward file, and the code family each one reports with.
+APPEND_ONLY = {"history": "history", "assessments": "lifecycle", "recognition": "lifecycle"}
+
+
+def _sections_in(data: Any) -> dict[str, list[Any]]:
+    if not isinstance(data, dict):
+        return {}
+    return {key: value for key in APPEND_ONLY if isinstance(value := data.get(key), list) and value}
+
+
 def _history_of(raw: bytes | None, name: str) -> list[Any]:
     return _history_in(_data_of(raw, name))
 
@@ -113,19 +127,27 @@ def _canonical(entry: Any) -> str:
 
 
 def _summary(entry: Any) -> str:
-    """'2026-01-05 C03: in_progress → met', for messages."""
+    """'2026-01-05 C03: in_progress → met' (or '2026-01-05 inspection'), for messages."""
     if not isinstance(entry, dict):
         return str(entry)[:60]
+    if "criterion" not in entry:
+        when = entry.get("date", entry.get("year", "?"))
+        return f"{when} {entry.get('kind', '?')}"
     return (
         f"{entry.get('date', '?')} {entry.get('criterion', '?')}: "
         f"{entry.get('from', '?')} → {entry.get('to', '?')}"
     )
 
 
-def append_only_rules(document: Document, old: list[Any], rev: str) -> list[Diagnostic]:
-    """Entries of `old` (the history at `rev`) rewritten, deleted, or with new
-    entries inserted among them, in the ward `document` as it is now."""
-    current = document.data.get("history")
+def append_only_rules(
+    document: Document, old: list[Any], rev: str, section: str = "history"
+) -> list[Diagnostic]:
+    """Entries of `old` (the `section` at `rev`: history, assessments, recognition)
+    rewritten, deleted, or with new entries inserted among them, in the ward `document`
+    as it is now."""
+    family = APPEND_ONLY[section]
+    extra = {} if family == "history" else {"section": section}
+    current = document.data.get(section)
     new: list[Any] = current if isinstance(current, list) else []
     before = [_canonical(entry) for entry in old]
     after = [_canonical(entry) for entry in new]
@@ -134,13 +156,19 @@ def append_only_rules(document: Document, old: list[Any], rev: str) -> list[Diag
     found: list[Diagnostic] = []
 
     def at(index: int) -> tuple[tuple[str | int, ...], bool]:
-        return (("history", index), False) if index < len(new) else (("history",), True)
+        return ((section, index), False) if index < len(new) else ((section,), True)
 
     def report(code: str, index: int, number: int, entry: Any) -> None:
         loc, at_key = at(index)
         found.append(
             document.diagnostic(
-                code, loc, at_key=at_key, number=number, entry=_summary(entry), rev=rev
+                f"{family}-{code}",
+                loc,
+                at_key=at_key,
+                number=number,
+                entry=_summary(entry),
+                rev=rev,
+                **extra,
             )
         )
 
@@ -161,19 +189,20 @@ def append_only_rules(document: Document, old: list[Any], rev: str) -> list[Diag
                 loc = (*loc, changed[0])
             found.append(
                 document.diagnostic(
-                    "history-rewritten",
+                    f"{family}-rewritten",
                     loc,
                     at_key=at_key,
                     number=i1 + k + 1,
                     entry=_summary(was),
                     rev=rev,
+                    **extra,
                 )
             )
         for i in range(i1 + pairs, i2):
-            report("history-deleted", j2, i + 1, old[i])
+            report("deleted", j2, i + 1, old[i])
         if i2 < len(old):  # new entries before the end of the old history
             for j in range(j1 + pairs, j2):
-                report("history-inserted", j, j + 1, new[j])
+                report("inserted", j, j + 1, new[j])
     return found
 
 
@@ -198,10 +227,15 @@ class HistoryBase:
     git: Git | None = None
     commit: str = ""
 
+    # assessments and recognition at `rev`, by ward file
+    records: dict[Path, dict[str, list[Any]]] = field(default_factory=dict)
+
     def check(self, path: Path, document: Document) -> list[Diagnostic]:
         key = Path(absolute(path))
         history = self.old.get(key)
         found = append_only_rules(document, history, self.rev) if history else []
+        for section, entries in self.records.get(key, {}).items():
+            found += append_only_rules(document, entries, self.rev, section)
         at_base = self.wards.get(key)
         if at_base is not None:
             found += self.signoff(at_base, document)
@@ -278,10 +312,13 @@ def history_base(repository: Repository, rev: str, *, report_deleted: bool) -> H
                 base.wards[Path(absolute(path))] = WardAtBase(name, None, frozenset(), False)
             continue
         data = _data_of(raw, str(name))
-        history = _history_in(data)
+        sections = _sections_in(data)
+        history = sections.pop("history", [])
         if path.is_file():
             old = frozenset(_canonical(entry) for entry in history)
             base.wards[Path(absolute(path))] = WardAtBase(name, approvers_in(data), old, True)
+            if sections:
+                base.records[Path(absolute(path))] = sections
         if not history:
             continue
         if path.is_file():

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from kieumau_cli.check.diagnostics import Diagnostic
+from kieumau_cli.check.lifecycle import evidence_rules, lifecycle_rules
 from kieumau_cli.load.models import CriteriaSet, Ward
 from kieumau_cli.load.repository import Repository
 from kieumau_cli.load.vocabulary import Status
@@ -54,6 +55,8 @@ def ward_cross_rules(
     found += _status_rules(document, ward, criteria_set)
     found += _history_rules(document, ward, criteria_set, today)
     found += _reported_rules(document, ward, criteria_set)
+    found += lifecycle_rules(document, ward, criteria_set, today)
+    found += evidence_rules(document, ward, repository.root.path)
     return found
 
 

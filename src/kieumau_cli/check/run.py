@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from kieumau_cli.check.diagnostics import Diagnostic
 from kieumau_cli.check.rules import set_cross_rules, ward_cross_rules
 from kieumau_cli.load.files import LoadFailedFile, absolute, read_data_file
+from kieumau_cli.load.programme import programme_path
 from kieumau_cli.load.repository import Repository
 
 if TYPE_CHECKING:
@@ -85,6 +86,7 @@ class Selection:
     wards: list[Path] = field(default_factory=list)
     outside: list[Path] = field(default_factory=list)  # not in any data root: schema only
     findings: list[Diagnostic] = field(default_factory=list)
+    programme: bool = False  # the root's programme.yaml
 
 
 def _known(repository: Repository) -> dict[str, tuple[str, Path]]:
@@ -111,12 +113,20 @@ def select(repository: Repository, paths: list[Path] | None) -> Selection:
     findings = repository.findings()
     chosen: dict[str, Path] = {}
     selection = Selection()
+    programme_at = absolute(programme_path(repository.root.path))
     if paths is None:
         chosen = {at: path for at, (_, path) in known.items()}
         selection.findings = findings
+        selection.programme = True
     else:
         for given in paths:
             given_at = absolute(given)
+            if given_at == programme_at or (
+                given.is_dir() and _below(programme_at, given_at) and given_at != programme_at
+            ):
+                selection.programme = True
+                if given_at == programme_at:
+                    continue
             if given.is_symlink():
                 selection.findings.append(Diagnostic(repository.display(given), 1, 1, "symlink"))
             elif given.is_dir():
@@ -193,6 +203,10 @@ def run_check(
         files=len(selection.sets) + len(selection.wards) + len(selection.outside),
         diagnostics=list(selection.findings),
     )
+    programme = repository.programme_file() if selection.programme else None
+    if programme is not None:
+        result.files += 1
+        result.diagnostics += programme.diagnostics
     for path in selection.sets:
         loaded = repository.criteria_set_file(path)
         result.diagnostics += loaded.diagnostics

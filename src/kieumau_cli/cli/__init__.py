@@ -17,7 +17,7 @@ __all__ = ["app", "main"]
 
 
 # Each module registers its commands on the app, in the order `kieumau --help` lists them.
-FAMILIES = ("reading", "editing", "documents", "planning", "exchange", "site")
+FAMILIES = ("reading", "editing", "lifecycle", "documents", "planning", "exchange", "site")
 
 
 def _app() -> typer.Typer:

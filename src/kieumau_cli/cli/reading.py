@@ -108,7 +108,9 @@ def criteria(
 
 @app.command(help=both("help.schema"))
 def schema(
-    kind: Annotated[Literal["criteria", "ward"], typer.Argument(help=both("help.schema.kind"))],
+    kind: Annotated[
+        Literal["criteria", "ward", "programme"], typer.Argument(help=both("help.schema.kind"))
+    ],
 ) -> None:
     import sys
 

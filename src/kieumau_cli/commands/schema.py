@@ -1,4 +1,5 @@
-"""`kieumau schema criteria|ward`: the JSON Schema of a file format, for editors and CI."""
+"""`kieumau schema criteria|ward|programme`: the JSON Schema of a file format, for editors
+and CI."""
 
 from __future__ import annotations
 

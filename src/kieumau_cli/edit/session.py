@@ -130,9 +130,15 @@ class WardEdit:
         if any(d.severity == "error" for d in diagnostics):
             raise InvalidDataError("error.edit_invalid", diagnostics=diagnostics)
         if self.ward is not None and verdict.ward is not None:
-            before = self.ward.history
-            if verdict.ward.history[: len(before)] != before:  # append-only, even for kieumau
-                raise HistoryRewriteError("error.edit_rewrote_history", path=self.display)
+            old, new = self.ward, verdict.ward
+            # append-only, even for kieumau: history, assessments, recognition
+            for before, after in (
+                (old.history, new.history),
+                (old.assessments, new.assessments),
+                (old.recognition, new.recognition),
+            ):
+                if list(after[: len(before)]) != list(before):
+                    raise HistoryRewriteError("error.edit_rewrote_history", path=self.display)
         return data, verdict
 
     def future_date(self, text: str, date: object, applied: Sequence[Applied]) -> list[Diagnostic]:

@@ -8,228 +8,61 @@ first, English after " / ").
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
-import math
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    WithJsonSchema,
-    model_validator,
+from pydantic import ConfigDict, Field, model_validator
+
+from kieumau_cli.load.fields import (
+    ID_PATTERN,
+    SET_REF_PATTERN,
+    SLUG_PATTERN,
+    Day,
+    DetailError,
+    Ident,
+    IllustrativeSource,
+    NonEmpty,
+    NonNegative,
+    Number,
+    OfficialSource,
+    Positive,
+    PressSource,
+    Provenance,
+    SetRef,
+    Slug,
+    Source,
+    StrictModel,
+    Text,
+    Version,
+    day_problem,
 )
-
+from kieumau_cli.load.lifecycle_models import (
+    SHA256_PATTERN,
+    Assessment,
+    RecognitionEntry,
+    Selected,
+)
 from kieumau_cli.load.signoff import Approver
 from kieumau_cli.load.vocabulary import Comparator, Status, UnitKind
-from kieumau_cli.text import Message
 
-SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
-SET_REF_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*@[A-Za-z0-9][A-Za-z0-9._-]*$"
-
-
-def _int_to_str(value: Any) -> Any:
-    # YAML reads `version: 2021` as an int; a version is a label, not a number.
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    return value
-
-
-class DetailError(ValueError):
-    """A validator's complaint as a text-catalogue key (`diag.detail.*`), so that the
-    diagnostic reads in the language of the output."""
-
-    def __init__(self, key: str, **params: Any) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
-
-
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-# What a number in these files may be: counts and readings are human-sized. A bound makes
-# an absurd value (a pasted 1e300, a stray digit string) a positioned finding.
-NUMBER_LIMIT = 1e15
-COUNT_LIMIT = 100_000
-
-
-def _strict_day(value: Any) -> Any:
-    """A calendar day: a YAML date, or the same written as a 'yyyy-mm-dd' string (as
-    JSON and editors see it). Never a number (Pydantic would read 86400 as a Unix
-    timestamp), never a date with a time, never another spelling."""
-    if isinstance(value, dt.datetime):
-        raise DetailError("diag.detail.datetime")
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
-        return value  # Pydantic says which type it wanted
-    if not isinstance(value, str):
-        raise DetailError("diag.detail.number_date")
-    if not _ISO_DAY.fullmatch(value):
-        raise DetailError("diag.detail.date_format")
-    year, month, day = (int(part) for part in value.split("-"))
-    problem = day_problem(year, month, day)
-    if problem is not None:
-        raise DetailError(problem.key, **problem.params)
-    return dt.date(year, month, day)
-
-
-def day_problem(year: int, month: int, day: int) -> Message | None:
-    """Why year-month-day is no day on the calendar, as the user should read it
-    ("tháng 6 có 30 ngày"), or None when it is one."""
-    if not 1 <= month <= 12:
-        return Message("diag.detail.no_such_month", {"month": month})
-    if not 1 <= year <= 9999:
-        return Message("diag.detail.no_such_year", {"year": year})
-    days = calendar.monthrange(year, month)[1]
-    if not 1 <= day <= days:
-        return Message("diag.detail.month_days", {"month": month, "days": days})
-    return None
-
-
-def _strict_number(value: Any) -> Any:
-    """A number as written: an int or a float, never true/false or a quoted "100",
-    finite (no .nan, .inf or 1e309) and of a human size."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise DetailError("diag.type.number")
-    if not math.isfinite(value):
-        raise DetailError("diag.detail.not_finite")
-    if abs(value) > NUMBER_LIMIT:
-        raise DetailError("diag.detail.at_most", limit="10^15")
-    return value
-
-
-def _counting_from(minimum: int) -> Any:
-    def strict_count(value: Any) -> Any:
-        """A whole number as written (never true/false or a quoted "11"), from `minimum`
-        to COUNT_LIMIT. 2.0 is 2, as JSON Schema's `integer` has it."""
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise DetailError("diag.type.int")
-        if value < minimum:
-            raise DetailError("diag.detail.at_least", limit=minimum)
-        if value > COUNT_LIMIT:
-            raise DetailError("diag.detail.at_most", limit=COUNT_LIMIT)
-        return value
-
-    return strict_count
-
-
-# The JSON Schema says what the loader accepts, so editors and CI agree with `check`.
-Day = Annotated[
-    dt.date, BeforeValidator(_strict_day), WithJsonSchema({"type": "string", "format": "date"})
+__all__ = [
+    "ID_PATTERN",
+    "SET_REF_PATTERN",
+    "SLUG_PATTERN",
+    "DetailError",
+    "IllustrativeSource",
+    "OfficialSource",
+    "PressSource",
+    "Provenance",
+    "Source",
+    "Text",
+    "day_problem",
 ]
-Number = Annotated[
-    float,
-    BeforeValidator(_strict_number),
-    WithJsonSchema({"type": "number", "minimum": -NUMBER_LIMIT, "maximum": NUMBER_LIMIT}),
-]
-NonNegative = Annotated[
-    int,
-    BeforeValidator(_counting_from(0)),
-    WithJsonSchema({"type": "integer", "minimum": 0, "maximum": COUNT_LIMIT}),
-]
-Positive = Annotated[
-    int,
-    BeforeValidator(_counting_from(1)),
-    WithJsonSchema({"type": "integer", "minimum": 1, "maximum": COUNT_LIMIT}),
-]
-Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
-# The exported JSON Schema says what the loader accepts: a label, or a whole number.
-_ID_SCHEMA = WithJsonSchema(
-    {"anyOf": [{"type": "string", "pattern": ID_PATTERN}, {"type": "integer", "minimum": 0}]}
-)
-Ident = Annotated[str, BeforeValidator(_int_to_str), Field(pattern=ID_PATTERN), _ID_SCHEMA]
-Version = Annotated[str, BeforeValidator(_int_to_str), Field(pattern=ID_PATTERN), _ID_SCHEMA]
-SetRef = Annotated[str, Field(pattern=SET_REF_PATTERN)]
-NonEmpty = Annotated[str, Field(min_length=1)]
-
-
-class _Model(BaseModel):
-    # Unknown keys are errors (typos must not silently drop data); models are
-    # immutable so a loaded file cannot be changed behind the loader's back.
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Text(_Model):
-    """Văn bản song ngữ / Bilingual text
-
-    Tiếng Việt bắt buộc, tiếng Anh tùy chọn. / Vietnamese is required, English optional.
-    """
-
-    vi: NonEmpty = Field(description="Tiếng Việt / Vietnamese")
-    en: NonEmpty | None = Field(default=None, description="Tiếng Anh / English")
-
-
-# --- provenance -------------------------------------------------------------
-
-
-class OfficialSource(_Model):
-    """Nguồn: văn bản / Source: legal document
-
-    Văn bản pháp lý: số hiệu, ngày, điều/khoản. / A legal document: number, date, clause.
-    """
-
-    kind: Literal["official"]
-    document: NonEmpty = Field(
-        description="Số hiệu văn bản / document number, e.g. 124/2021/TT-BCA"
-    )
-    date: Day = Field(description="Ngày ban hành / date issued")
-    clause: str | None = Field(default=None, description="Điều, khoản / article, clause")
-    title: str | None = None
-    url: str | None = None
-    note: str | None = None
-
-
-class PressSource(_Model):
-    """Nguồn: báo chí / Source: press
-
-    Bài báo, dẫn theo tiêu đề và ngày (không sao chép nội dung). / A news article, cited by
-    title and date (never copied).
-    """
-
-    kind: Literal["press"]
-    title: NonEmpty = Field(description="Tiêu đề bài báo / article title")
-    date: Day = Field(description="Ngày đăng / publication date")
-    date_precision: Literal["day", "month", "year"] = Field(
-        default="day",
-        description="Độ chính xác của ngày (bài không ghi ngày) / how precise `date` is",
-    )
-    outlet: str | None = Field(default=None, description="Cơ quan báo chí / outlet")
-    url: str | None = None
-    note: str | None = None
-
-
-Source = Annotated[OfficialSource | PressSource, Field(discriminator="kind")]
-
-
-class IllustrativeSource(_Model):
-    """Nguồn: minh họa / Source: illustrative
-
-    Nội dung chưa tìm được nguồn: chỉ mang tính minh họa, không bao giờ là chính thức. / Text
-    we could not source: shown as illustrative, never as official.
-    """
-
-    kind: Literal["illustrative"]
-    note: NonEmpty = Field(description="Vì sao không có nguồn / why no source")
-    based_on: list[Source] = Field(
-        default_factory=list, description="Nguồn gợi ý (nếu có) / sources it is loosely based on"
-    )
-
-
-Provenance = Annotated[
-    OfficialSource | PressSource | IllustrativeSource, Field(discriminator="kind")
-]
-
 
 # --- criteria sets ------------------------------------------------------------
 
 
-class LegalBasis(_Model):
+class LegalBasis(StrictModel):
     """Căn cứ pháp lý / Legal basis"""
 
     number: NonEmpty = Field(description="Số hiệu / document number")
@@ -237,7 +70,7 @@ class LegalBasis(_Model):
     title: str | None = None
 
 
-class Effective(_Model):
+class Effective(StrictModel):
     """Thời gian hiệu lực / Period in force"""
 
     start: Day | None = Field(default=None, alias="from")
@@ -246,7 +79,7 @@ class Effective(_Model):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
-class PassRuleAll(_Model):
+class PassRuleAll(StrictModel):
     """Quy tắc đạt: tất cả / Pass rule: all
 
     Mọi tiêu chí áp dụng phải đạt. / Every applicable criterion must be met.
@@ -255,7 +88,7 @@ class PassRuleAll(_Model):
     kind: Literal["all"]
 
 
-class PassRuleMinCount(_Model):
+class PassRuleMinCount(StrictModel):
     """Quy tắc đạt: tối thiểu / Pass rule: minimum count
 
     Đạt ít nhất `min` tiêu chí. / At least `min` criteria met.
@@ -268,7 +101,7 @@ class PassRuleMinCount(_Model):
 PassRule = Annotated[PassRuleAll | PassRuleMinCount, Field(discriminator="kind")]
 
 
-class Indicator(_Model):
+class Indicator(StrictModel):
     """Chỉ số đo được / Measurable indicator
 
     Tên, đơn vị, phép so sánh và mục tiêu. / Name, unit, comparator and target.
@@ -281,7 +114,7 @@ class Indicator(_Model):
     note: str | None = None
 
 
-class Group(_Model):
+class Group(StrictModel):
     """Nhóm tiêu chí / Criteria group"""
 
     id: Ident
@@ -289,7 +122,7 @@ class Group(_Model):
     provenance: Provenance | None = None
 
 
-class Criterion(_Model):
+class Criterion(StrictModel):
     """Tiêu chí / Criterion
 
     Một tiêu chí của bộ, thuộc một nhóm, kèm nguồn gốc. / One criterion of the set, in a
@@ -313,7 +146,7 @@ class Criterion(_Model):
 AppliesTo = UnitKind
 
 
-class CriteriaSet(_Model):
+class CriteriaSet(StrictModel):
     """Bộ tiêu chí / Criteria set
 
     Bộ tiêu chí có phiên bản: `criteria/<mã>/<phiên-bản>.yaml`. / A versioned criteria set:
@@ -352,7 +185,7 @@ class CriteriaSet(_Model):
 _SET_REF_RE = re.compile(SET_REF_PATTERN)
 
 
-class FormerName(_Model):
+class FormerName(StrictModel):
     """Tên cũ / Former name
 
     Tên, đơn vị trước sáp nhập hay đổi tên. / Name and unit before a merger or renaming.
@@ -369,7 +202,7 @@ class FormerName(_Model):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
-class Plan(_Model):
+class Plan(StrictModel):
     """Kế hoạch / Plan
 
     Kế hoạch xây dựng mô hình (số hiệu, ngày, nơi ban hành). / The plan (number, date,
@@ -382,7 +215,7 @@ class Plan(_Model):
     source: Source | None = None
 
 
-class Reported(_Model):
+class Reported(StrictModel):
     """Số liệu đã công bố / Published aggregate
 
     Kết quả tổng đã công bố kèm nguồn, ví dụ 11/22 ngày 2026-02-11. / An aggregate published
@@ -406,7 +239,7 @@ class Reported(_Model):
         return self
 
 
-class Evidence(_Model):
+class Evidence(StrictModel):
     """Minh chứng / Evidence"""
 
     title: NonEmpty
@@ -414,9 +247,19 @@ class Evidence(_Model):
         default=None, description="Số văn bản, đường dẫn / document number or link"
     )
     date: Day | None = None
+    file: NonEmpty | None = Field(
+        default=None,
+        description="Tệp minh chứng, đường dẫn tương đối từ thư mục dữ liệu / attached file, "
+        "relative to the data root",
+    )
+    sha256: Annotated[str, Field(pattern=SHA256_PATTERN)] | None = Field(
+        default=None,
+        description="SHA-256 của tệp khi ghi nhận (phát hiện bản quét bị thay) / the file's "
+        "SHA-256 when recorded",
+    )
 
 
-class Reading(_Model):
+class Reading(StrictModel):
     """Số đo chỉ số / Indicator reading"""
 
     value: Number
@@ -425,7 +268,7 @@ class Reading(_Model):
     note: str | None = None
 
 
-class CriterionStatus(_Model):
+class CriterionStatus(StrictModel):
     """Trạng thái một tiêu chí / Status of one criterion
 
     Trạng thái, người phụ trách, hạn, minh chứng, số đo. / Status, owner, due date,
@@ -442,7 +285,7 @@ class CriterionStatus(_Model):
     readings: list[Reading] = Field(default_factory=list)
 
 
-class HistoryEntry(_Model):
+class HistoryEntry(StrictModel):
     """Mục lịch sử / History entry
 
     Một lần đổi trạng thái (từ → sang); lịch sử chỉ được ghi thêm. / One status change
@@ -464,7 +307,7 @@ class HistoryEntry(_Model):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
-class DocumentInfo(_Model):
+class DocumentInfo(StrictModel):
     """Thông tin văn bản / Document details
 
     Cho báo cáo .docx theo Nghị định 30/2020/NĐ-CP; khóa nào không ghi thì suy ra từ tệp đơn vị.
@@ -501,7 +344,7 @@ class DocumentInfo(_Model):
     )
 
 
-class Ward(_Model):
+class Ward(StrictModel):
     """Tệp trạng thái đơn vị / Ward status file
 
     Trạng thái một phường (xã): `wards/<tỉnh>/<phường>.yaml`. / A ward (or commune) status
@@ -536,6 +379,18 @@ class Ward(_Model):
     reported: list[Reported] = Field(default_factory=list)
     status: dict[Ident, CriterionStatus] = Field(default_factory=dict)
     history: list[HistoryEntry] = Field(default_factory=list)
+    selected: Selected | None = Field(
+        default=None, description="Được chọn xây dựng mô hình / selection"
+    )
+    assessments: list[Assessment] = Field(
+        default_factory=list,
+        description="Các lần đánh giá, chỉ ghi thêm / assessments, append-only",
+    )
+    recognition: list[RecognitionEntry] = Field(
+        default_factory=list,
+        description="Công nhận và mất công nhận, chỉ ghi thêm / recognition decisions and "
+        "losses, append-only",
+    )
 
     @property
     def key(self) -> str:

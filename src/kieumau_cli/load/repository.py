@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # imported where used: a cached `status` never needs them (se
     from pydantic import BaseModel
 
     from kieumau_cli.load.models import CriteriaSet, Ward
+    from kieumau_cli.load.programme import Programme
     from kieumau_cli.load.yaml import Document
 
 M = TypeVar("M", bound="BaseModel")
@@ -122,6 +123,20 @@ def load_ward(path: Path, display: str) -> Loaded[Ward]:
     return _load(path, display, Ward, "wards", ward_rules)
 
 
+def load_programme(path: Path, display: str) -> Loaded[Programme]:
+    """`programme.yaml`: parsed, validated, and its own rules."""
+    from kieumau_cli.load.programme import Programme, programme_rules
+    from kieumau_cli.load.validate import validate
+
+    raw, document, found = _read(path, display)
+    if document is None:
+        return Loaded(path, display, None, None, found, raw)
+    valid, found = validate(document, Programme)
+    if valid is not None:
+        found += programme_rules(document, valid)
+    return Loaded(path, display, document, valid, found, raw)
+
+
 @dataclass(slots=True)
 class WardLoad:
     """A ward file with its criteria set: usable, or the problem and its diagnostics."""
@@ -160,6 +175,7 @@ class Repository:
         self._sets: dict[str, Loaded[CriteriaSet]] = {}
         self._set_files: Inventory | None = None
         self._ward_files: Inventory | None = None
+        self._programme: Loaded[Programme] | None = None
 
     def display(self, path: Path) -> str:
         return display_path(path, self.cwd)
@@ -180,6 +196,21 @@ class Repository:
         """What is wrong with the files' places: links, strays, twins, leftovers."""
         found = self.set_files().findings + self.ward_files().findings
         return as_diagnostics(found, self.display)
+
+    # --- the programme file ----------------------------------------------------
+    def programme_file(self) -> Loaded[Programme] | None:
+        """`programme.yaml` of the root, loaded once; None when the root has none."""
+        from kieumau_cli.load.programme import programme_path
+
+        path = programme_path(self.root.path)
+        if self._programme is None and (path.is_file() or path.is_symlink()):
+            self._programme = load_programme(path, self.display(path))
+        return self._programme
+
+    def programme(self) -> Programme | None:
+        """The programme, when the root has a valid one (`check` reports it otherwise)."""
+        loaded = self.programme_file()
+        return loaded.model if loaded is not None and loaded.ok else None
 
     # --- criteria sets ---------------------------------------------------------
     def set_paths(self) -> dict[str, Path]:

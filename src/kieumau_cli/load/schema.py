@@ -17,8 +17,13 @@ from typing import Any, TextIO
 from pydantic import BaseModel
 
 from kieumau_cli.load.models import ID_PATTERN, CriteriaSet, Ward
+from kieumau_cli.load.programme import Programme
 
-KINDS: dict[str, type[BaseModel]] = {"criteria": CriteriaSet, "ward": Ward}
+KINDS: dict[str, type[BaseModel]] = {
+    "criteria": CriteriaSet,
+    "ward": Ward,
+    "programme": Programme,
+}
 
 # Descriptions for fields whose model gives none, by "Model.field" or by field name.
 FIELD_DOCS = {
@@ -85,6 +90,12 @@ FIELD_DOCS = {
     "requires_evidence_if_met": "Bắt buộc có minh chứng khi đạt / evidence required when met",
     "comparator": "Phép so sánh với mục tiêu / comparator",
     "Indicator.target": "Mục tiêu / target value",
+    "Recognised.kind": "recognised: được công nhận / recognised",
+    "Lost.kind": "lost: không duy trì được / recognition lost",
+    "Selected.document": "Văn bản chọn đơn vị / the selecting document",
+    "Lost.document": "Văn bản kết luận / the document",
+    "Programme.title": "Tên chương trình / programme title",
+    "Programme.document": "Cơ quan ban hành văn bản tổng hợp / issuer of summaries",
 }
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 MODELINE = "# yaml-language-server: $schema=../../schemas/{kind}.schema.json"
@@ -104,6 +115,8 @@ def json_schema(kind: str) -> dict[str, Any]:
     if kind == "ward":
         # The keys of `status` are criterion ids, as the loader requires of them.
         generated["properties"]["status"]["propertyNames"] = {"pattern": ID_PATTERN}
+        verdicts = generated["$defs"]["Assessment"]["properties"]["verdicts"]
+        verdicts["propertyNames"] = {"pattern": ID_PATTERN}
     tidy = _tidy(generated)
     assert isinstance(tidy, dict)
     return {"$schema": DIALECT, **tidy}

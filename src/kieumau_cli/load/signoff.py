@@ -13,23 +13,22 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import Field, TypeAdapter, ValidationError
 
+from kieumau_cli.load.fields import StrictModel
 from kieumau_cli.text.match import loosely_contains
 
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+$"
 Email = Annotated[str, Field(pattern=EMAIL_PATTERN)]
 
 
-class Approver(BaseModel):
+class Approver(StrictModel):
     """Người được xác nhận đạt / Approver
 
     Chức vụ hoặc họ tên được ghi `met`, kèm địa chỉ e-mail git (tùy chọn) của họ. / A title
     or name that may record `met`, with the git e-mail addresses that speak for them
     (optional).
     """
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     name: str = Field(min_length=1, description="Chức vụ hoặc họ tên / title or name")
     emails: list[Email] = Field(

@@ -74,6 +74,7 @@ REGISTRY: dict[str, dict[str, Format]] = {
     },
     "summary": {
         "text": _stream("summary_text:render_text"),
+        "json": _stream("roadmap:render_json"),
         "md": _template("summary.md.j2"),
         "html": _template("summary.html.j2"),
         "docx": _binary("docx:render_summary"),

@@ -145,7 +145,10 @@ class Frame:
     signer_name: str
 
 
-def frame(issuer: Issuer, day: dt.date, subject: str, lang: str) -> Frame:
+def frame(
+    issuer: Issuer, day: dt.date, subject: str, lang: str, doc_type: str | None = None
+) -> Frame:
+    """`doc_type`: the document's kind in capitals (default BÁO CÁO; TỜ TRÌNH…)."""
     return Frame(
         superior=upper(issuer.superior) if issuer.superior else None,
         unit=upper(issuer.unit),
@@ -153,7 +156,7 @@ def frame(issuer: Issuer, day: dt.date, subject: str, lang: str) -> Frame:
         national=t(lang, "docx.national"),
         motto=t(lang, "docx.motto"),
         place_date=date_line(issuer.place, day, lang),
-        doc_type=t(lang, "docx.type"),
+        doc_type=doc_type or t(lang, "docx.type"),
         subject=nfc(subject),
         recipients_label=t(lang, "docx.recipients"),
         recipients=recipient_lines(issuer, lang),

@@ -20,6 +20,7 @@ from kieumau_cli.render.common import (
     styled,
     write_json,
 )
+from kieumau_cli.render.lifecycle import stage_phrase, verified_phrase
 from kieumau_cli.results.rows import CriterionRow
 from kieumau_cli.results.status import StatusView
 from kieumau_cli.text import t
@@ -43,6 +44,7 @@ def _header_lines(result: StatusView, lang: str) -> list[tuple[str, str]]:
         lines.append((t(lang, "plan"), plan))
     if result.as_of is not None:
         lines.append((t(lang, "as_of"), format_date(result.as_of, lang)))
+    lines.append((t(lang, "lifecycle.stage"), stage_phrase(data.lifecycle, lang)))
     return lines
 
 
@@ -67,6 +69,17 @@ def render_text(result: StatusView, lang: str, out: TextIO) -> None:
         f"{progress_bar(current.ratio, 30)}  "
         + t(lang, "qualifies" if current.qualifies else "not_qualified")
     )
+    checked = verified_phrase(result.data.lifecycle, lang)
+    if checked is not None:
+        con.print(checked)
+        discrepancies = result.data.lifecycle["discrepancies"]
+        if discrepancies:
+            con.print(
+                styled(
+                    t(lang, "lifecycle.discrepancies", ids=", ".join(discrepancies)),
+                    style="bold red",
+                )
+            )
     table = Table(expand=True)
     table.add_column(t(lang, "col.id"), no_wrap=True)
     table.add_column(t(lang, "col.criterion"), ratio=3)

@@ -112,6 +112,10 @@ def render_text(result: Summary, lang: str, out: TextIO) -> None:
                 for row in result.broken
             ],
         )
+    if result.roadmap is not None:
+        from kieumau_cli.render.roadmap import render_text_section
+
+        render_text_section(con, result.roadmap, lang)
 
 
 def _section(con: Console, title: str, lines: list[str]) -> None:

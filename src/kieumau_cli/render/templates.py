@@ -28,6 +28,7 @@ from kieumau_cli.render.common import (
     score_line,
     status_label,
 )
+from kieumau_cli.render.lifecycle import stage_phrase, verified_phrase
 from kieumau_cli.resources import templates_dir
 from kieumau_cli.results.weeks import format_week, iso_week
 from kieumau_cli.text import t
@@ -142,6 +143,10 @@ def environment(lang: str, user_dir: Path | None = None) -> jinja2.Environment:
         score_line=lambda score: score_line(score, lang),
         deadline=lambda task: _deadline(task, lang),
         off=lambda task: _day_off(task, lang),
+        stage_phrase=lambda summary: stage_phrase(summary, lang),
+        verified_phrase=lambda summary: verified_phrase(summary, lang),
+        roadmap_share=lambda area, year: _roadmap("share_text")(area, year, lang),
+        roadmap_counts=lambda area: _roadmap("area_line")(area, lang),
     )
     return env
 
@@ -158,6 +163,13 @@ def _day_off(task: Task, lang: str) -> str | None:
     from kieumau_cli.render.due import day_off_text
 
     return day_off_text(task, lang)
+
+
+def _roadmap(name: str) -> Any:
+    # Imported on use: a cached `status` renders templates without the models.
+    from kieumau_cli.render import roadmap
+
+    return getattr(roadmap, name)
 
 
 def render_template(name: str, result: Any, lang: str, user_dir: Path | None = None) -> str:

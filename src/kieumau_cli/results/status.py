@@ -52,6 +52,8 @@ class StatusData:
     last_update: dt.date | None
     reported: list[dict[str, Any]]
     groups: list[GroupRow[CriterionRow]]
+    # results.lifecycle.lifecycle_summary: stage, recognition, verified, discrepancies
+    lifecycle: dict[str, Any]
 
     @property
     def criteria(self) -> list[CriterionRow]:
@@ -62,6 +64,8 @@ class StatusData:
         cls, ward: Ward, criteria_set: CriteriaSet, as_of: dt.date | None = None
     ) -> StatusData:
         """The ward now, or rebuilt from its history at `as_of`."""
+        from kieumau_cli.results.lifecycle import lifecycle_summary
+
         rows = criterion_rows(ward, criteria_set, as_of)
         statuses = {row.id: row.status for row in rows}
         if as_of is None:
@@ -92,6 +96,7 @@ class StatusData:
                 for r in ward.reported
             ],
             groups=group_rows(criteria_set.groups, rows),
+            lifecycle=lifecycle_summary(ward, criteria_set, as_of),
         )
 
     # --- the cache's JSON form ------------------------------------------------------
@@ -115,6 +120,7 @@ class StatusData:
                 [group.id, group.title.vi, group.title.en, [_row_json(r) for r in group.criteria]]
                 for group in self.groups
             ],
+            "lifecycle": self.lifecycle,
         }
 
     @classmethod
@@ -139,6 +145,7 @@ class StatusData:
                 GroupRow(_str(gid), _bilingual([vi, en]), tuple(_row_from_json(r) for r in rows))
                 for gid, vi, en, rows in data["groups"]
             ],
+            lifecycle=_lifecycle(data["lifecycle"]),
         )
 
 
@@ -218,6 +225,11 @@ class StatusView:
             **shares,
             "last_update": iso(data.last_update),
             "reported": data.reported,
+            "stage": data.lifecycle["stage"],
+            "maintenance_at_risk": data.lifecycle["maintenance_at_risk"],
+            "recognition": _recognition_payload(data.lifecycle),
+            "verified": _verified_payload(data.lifecycle),
+            "discrepancies": data.lifecycle["discrepancies"],
             "criteria": [
                 {
                     "id": row.id,
@@ -261,3 +273,38 @@ def _list_of_dicts(value: Any) -> list[dict[str, Any]]:
     if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
         raise TypeError("expected a list of objects")
     return value
+
+
+_LIFECYCLE_KEYS = (
+    "stage",
+    "maintained_year",
+    "maintenance_at_risk",
+    "recognition",
+    "lost",
+    "verified",
+    "discrepancies",
+)
+
+
+def _lifecycle(value: Any) -> dict[str, Any]:
+    if not isinstance(value, dict) or set(value) != set(_LIFECYCLE_KEYS):
+        raise TypeError("expected the life-cycle summary")
+    if not isinstance(value["stage"], str) or not isinstance(value["discrepancies"], list):
+        raise TypeError("malformed life-cycle summary")
+    return value
+
+
+def _recognition_payload(lifecycle: dict[str, Any]) -> dict[str, Any] | None:
+    """The latest decision (year, number, date, issuer), or null."""
+    recognition = lifecycle["recognition"]
+    if recognition is None:
+        return None
+    return {key: recognition[key] for key in ("year", "number", "date", "issuer")}
+
+
+def _verified_payload(lifecycle: dict[str, Any]) -> dict[str, Any] | None:
+    """The latest inspection's score (met, total, date, by), or null."""
+    verified = lifecycle["verified"]
+    if verified is None:
+        return None
+    return {key: verified[key] for key in ("met", "total", "date", "by", "kind")}

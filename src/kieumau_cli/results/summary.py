@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from kieumau_cli import __version__
 from kieumau_cli.load.models import CriteriaSet
@@ -12,6 +13,9 @@ from kieumau_cli.load.vocabulary import Status
 from kieumau_cli.results.rows import WardSummary, summarise
 from kieumau_cli.results.score import statuses_as_of
 from kieumau_cli.text.format import slugify
+
+if TYPE_CHECKING:
+    from kieumau_cli.results.roadmap import Roadmap
 
 COUNT_ORDER = (
     Status.MET,
@@ -40,6 +44,7 @@ class Summary:
     stale_days: int
     generated: dt.date
     version: str
+    roadmap: Roadmap | None = None  # results.roadmap, added by `summary`
 
     @property
     def scored(self) -> list[WardSummary]:

@@ -127,6 +127,10 @@ def _summary(w: Writer, r: Summary) -> None:
         w.numbered(f"{w.t('summary.broken')} ({len(r.broken)})")
         for row in r.broken:
             w.item([f"{row.key}: {w.t('problem.' + str(row.problem))}."])
+    if r.roadmap is not None:
+        from kieumau_cli.render.docx.roadmap import roadmap_section
+
+        roadmap_section(w, r.roadmap)
     w.note(w.t("doc.generated", date=w.date(r.generated), version=r.version))
 
 

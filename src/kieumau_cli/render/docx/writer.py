@@ -143,8 +143,10 @@ class Writer:
         self.paragraph([""], after=6)  # room between a table and what follows
 
     # the fixed parts
-    def begin(self, issuer: Issuer, day: dt.date, subject: str) -> None:
-        parts = frame(issuer, day, subject, self.lang)
+    def begin(
+        self, issuer: Issuer, day: dt.date, subject: str, doc_type: str | None = None
+    ) -> None:
+        parts = frame(issuer, day, subject, self.lang, doc_type)
         self.frame = parts
         self.day = day
         self.author = issuer.unit

@@ -9,6 +9,7 @@ from kieumau_cli.text.catalogue import (
     exchange,
     help,
     labels,
+    lifecycle,
     planning,
     site,
 )
@@ -24,4 +25,5 @@ AREAS = (
     exchange.MESSAGES,
     planning.MESSAGES,
     help.MESSAGES,
+    lifecycle.MESSAGES,
 )

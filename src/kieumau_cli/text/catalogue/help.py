@@ -71,8 +71,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Print the JSON Schema of criteria set files or ward files, for editors.",
     ),
     "help.schema.kind": (
-        "criteria (bộ tiêu chí) hoặc ward (tệp đơn vị)",
-        "criteria (criteria set files) or ward (ward files)",
+        "criteria (bộ tiêu chí), ward (tệp đơn vị) hoặc programme (tệp chương trình)",
+        "criteria (criteria set files), ward (ward files) or programme (the programme file)",
     ),
     "help.init": (
         "Tạo tệp đơn vị mới: mọi tiêu chí 'not_met', có lịch sử khởi tạo. Không ghi đè.",
