@@ -104,7 +104,7 @@ def test_a_by_that_names_no_approver_is_reported_committed_or_not(
     uncommitted = invoke("check", str(WARD), "--base", "base", "--format", "json")
     assert uncommitted.exit_code == 1
     assert '"code": "unapproved-change"' in uncommitted.stdout
-    assert "'Tổ tiếp dân' không có trong danh sách `approvers` của tệp ở base" in (
+    assert "'Tổ tiếp dân' không có trong danh sách `approvers` (của tệp và của tỉnh) ở base" in (
         uncommitted.stdout
     )
     commit_as(repo, "truong@example.invalid")  # the approver's address does not make it theirs
@@ -145,3 +145,66 @@ def test_a_new_ward_file_is_held_to_its_own_approvers(repo: Path, invoke: Invoke
     result = invoke("check", str(new), "--base", "base")
     assert result.exit_code == 1
     assert "phuong-moi.yaml:57:5: error[unapproved-change]" in result.stdout
+
+
+PROGRAMME = """title:
+  vi: Chương trình mẫu
+  en: Sample programme
+provinces:
+  tinh-mau:
+    approvers:
+      - name: Trưởng Công an phường
+        emails: [truong@example.invalid]
+"""
+
+
+@pytest.fixture
+def province_repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The example repository whose programme file, not the ward, names the approvers."""
+    root = example_repo(tmp_path / "repo")
+    monkeypatch.chdir(root)
+    (root / "programme.yaml").write_text(PROGRAMME, encoding="utf-8")
+    commit_all(root, "người được xác nhận của tỉnh", "2026-02-12T09:00:00+07:00")
+    git(root, "tag", "base")
+    return root
+
+
+def test_the_province_s_approvers_in_the_programme_file_count(
+    province_repo: Path, invoke: Invoke
+) -> None:
+    mark_c04_met(province_repo, "Tổ tiếp dân")
+    commit_as(province_repo, "to@example.invalid")
+    refused = invoke("check", str(WARD), "--base", "base")
+    assert refused.exit_code == 1 and "error[unapproved-change]" in refused.stdout
+    git(province_repo, "reset", "--hard", "base")
+    mark_c04_met(province_repo, "Trưởng Công an phường")
+    commit_as(province_repo, "truong@example.invalid")
+    assert invoke("check", str(WARD), "--base", "base").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("block", "words"),
+    [
+        (
+            "assessments:\n  - {kind: inspection, date: 2026-02-15, by: Tổ tiếp dân,"
+            " verdicts: {C04: met}}\n",
+            "lần đánh giá #1 (2026-02-15 inspection) kết luận có tiêu chí đạt",
+        ),
+        (
+            "recognition:\n  - kind: recognised\n    year: 2025\n    decision: {number: 1/QĐ-X,"
+            " date: 2026-02-15, issuer: Tổ tiếp dân}\n    source: {kind: illustrative,"
+            " note: ví dụ}\n",
+            "mục công nhận #1 (2025 recognised) ghi quyết định công nhận",
+        ),
+    ],
+    ids=["assessment", "recognition"],
+)
+def test_assessments_and_recognitions_are_claims_too(
+    province_repo: Path, invoke: Invoke, block: str, words: str
+) -> None:
+    with (province_repo / WARD).open("a", encoding="utf-8") as out:
+        out.write(block)
+    commit_as(province_repo, "to@example.invalid")
+    result = invoke("check", str(WARD), "--base", "base")
+    assert "error[unapproved-change]" in result.stdout, result.stdout
+    assert words in result.stdout

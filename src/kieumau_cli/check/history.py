@@ -211,9 +211,40 @@ class WardAtBase:
     """What sign-off needs of a changed ward at REV."""
 
     name: PurePosixPath  # the file now, as git names it
-    approvers: tuple[Approver, ...] | None  # at REV (None: none listed, or no file there)
-    old: frozenset[str]  # its history entries at REV, canonical
+    approvers: tuple[Approver, ...] | None  # at REV: the ward's own and its province's
+    old: frozenset[str]  # its history, assessments and recognition entries at REV, canonical
     existed: bool
+
+
+def _claimed_by(section: str, entry: Any) -> tuple[bool, str | None]:
+    """Whether `entry` of `section` claims something only an approver may claim — a
+    history entry or an assessment setting `met`, a recognition decision — and who it
+    says made the claim (an assessment's body, a decision's issuer)."""
+    if not isinstance(entry, dict):
+        return False, None
+    if section == "history":
+        claims, by = entry.get("to") == "met", entry.get("by")
+    elif section == "assessments":
+        verdicts = entry.get("verdicts")
+        claims = isinstance(verdicts, dict) and "met" in verdicts.values()
+        by = entry.get("by")
+    else:
+        decision = entry.get("decision")
+        claims = entry.get("kind") == "recognised"
+        by = decision.get("issuer") if isinstance(decision, dict) else None
+    return claims, str(by) if by else None
+
+
+def _entries_of(data: Any) -> list[tuple[str, int, Any]]:
+    return [
+        (section, index, entry)
+        for section, entries in _sections_in(data).items()
+        for index, entry in enumerate(entries)
+    ]
+
+
+def _old_entries(data: Any) -> frozenset[str]:
+    return frozenset(_canonical(entry) for _, _, entry in _entries_of(data))
 
 
 @dataclass(slots=True)
@@ -229,6 +260,8 @@ class HistoryBase:
 
     # assessments and recognition at `rev`, by ward file
     records: dict[Path, dict[str, list[Any]]] = field(default_factory=dict)
+    # the programme's approvers of each province at `rev`
+    province_approvers: dict[str, tuple[Approver, ...]] = field(default_factory=dict)
 
     def check(self, path: Path, document: Document) -> list[Diagnostic]:
         key = Path(absolute(path))
@@ -242,32 +275,29 @@ class HistoryBase:
         return found
 
     def signoff(self, at_base: WardAtBase, document: Document) -> list[Diagnostic]:
-        """New entries setting `met` that no approver at REV speaks for. A file new
-        since REV had no approvers there: its own list applies."""
+        """New entries claiming `met` (or a recognition) that no approver at REV speaks
+        for. A file new since REV had no approvers there: its own list applies."""
         approvers = at_base.approvers if at_base.existed else approvers_in(document.data)
+        province = at_base.name.parent.name
+        approvers = (*(approvers or ()), *self.province_approvers.get(province, ()))
         if not approvers:
             return []
-        added = [
-            (index, entry)
-            for index, entry in enumerate(_history_in(document.data))
-            if isinstance(entry, dict)
-            and entry.get("to") == "met"
-            and _canonical(entry) not in at_base.old
-        ]
+        added = []
+        for section, index, entry in _entries_of(document.data):
+            claims, by = _claimed_by(section, entry)
+            if claims and _canonical(entry) not in at_base.old:
+                added.append((section, index, entry, by))
         if not added:
             return []
-        wanted = {_canonical(entry) for _, entry in added}
+        wanted = {_canonical(entry) for _, _, entry, _ in added}
         authors = self._authors(at_base.name, wanted) if needs_authors(approvers) else {}
-        claims = []
-        for index, entry in added:
-            by = entry.get("by")
+        claims_made = []
+        for section, index, entry, by in added:
             author, commit = authors.get(_canonical(entry), (None, None))
-            claims.append(
-                Claim(("history", index), _summary(entry), str(by) if by else None, author, commit)
-            )
+            claims_made.append(Claim((section, index), _summary(entry), by, author, commit))
         return [
             claim_diagnostic(document, found, self.rev)
-            for found in unapproved_claims(claims, approvers)
+            for found in unapproved_claims(claims_made, approvers)
         ]
 
     def _authors(self, name: PurePosixPath, wanted: set[str]) -> dict[str, tuple[str, str]]:
@@ -279,7 +309,7 @@ class HistoryBase:
         versions = self.git.read_versions(name, [sha for sha, _ in commits])
         found: dict[str, tuple[str, str]] = {}
         for sha, email in commits:
-            for entry in _history_of(versions.get(sha), str(name)):
+            for _, _, entry in _entries_of(_data_of(versions.get(sha), str(name))):
                 key = _canonical(entry)
                 if key in wanted and key not in found:
                     found[key] = (email, sha)
@@ -301,6 +331,7 @@ def history_base(repository: Repository, rev: str, *, report_deleted: bool) -> H
     names = {rel: root.joinpath(*rel.parts) for rel in wards}
     blobs = git.read_blobs(commit, names.values())
     base = HistoryBase(rev, git=git, commit=commit)
+    base.province_approvers = _province_approvers(git, commit, repository)
     gone: dict[Path, tuple[list[Any], Any]] = {}
     added: list[Path] = []
     for rel, name in names.items():
@@ -315,7 +346,7 @@ def history_base(repository: Repository, rev: str, *, report_deleted: bool) -> H
         sections = _sections_in(data)
         history = sections.pop("history", [])
         if path.is_file():
-            old = frozenset(_canonical(entry) for entry in history)
+            old = _old_entries(data)
             base.wards[Path(absolute(path))] = WardAtBase(name, approvers_in(data), old, True)
             if sections:
                 base.records[Path(absolute(path))] = sections
@@ -339,7 +370,7 @@ def history_base(repository: Repository, rev: str, *, report_deleted: bool) -> H
             added.remove(moved)
             key = Path(absolute(moved))
             base.old[key] = history
-            old = frozenset(_canonical(entry) for entry in history)
+            old = _old_entries(data)
             base.wards[key] = WardAtBase(base.wards[key].name, approvers_in(data), old, True)
         elif report_deleted:
             base.deleted.append(
@@ -352,3 +383,22 @@ def history_base(repository: Repository, rev: str, *, report_deleted: bool) -> H
                 )
             )
     return base
+
+
+def _province_approvers(
+    git: Git, commit: str, repository: Repository
+) -> dict[str, tuple[Approver, ...]]:
+    """Each province's `approvers` in the programme file as it was at `commit` (a
+    change cannot approve itself by editing the programme either)."""
+    name = git.relative(programme_path(repository.root.path))
+    raw = git.read_blobs(commit, [name]).get(name)
+    provinces = _data_of(raw, str(name))
+    provinces = provinces.get("provinces") if isinstance(provinces, dict) else None
+    if not isinstance(provinces, dict):
+        return {}
+    found = {}
+    for province, entry in provinces.items():
+        listed = approvers_in(entry)
+        if listed:
+            found[str(province)] = listed
+    return found

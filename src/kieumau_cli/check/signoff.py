@@ -1,12 +1,13 @@
 """`check --base REV`: only an approver may mark a criterion met (`unapproved-change`).
 
-A ward file may list `approvers` (`load.signoff.Approver`). A *claim* is something a
-change adds that sets `met` — today a new history entry; the programme's assessments
-and recognitions can become claims the same way. A claim is unapproved when its `by`
-names no approver, or when the approvers it names list e-mail addresses and the commit
-that added it was authored by none of them. Approvers are read at REV, not from the
-change itself: a pull request cannot approve itself by adding its author to the list.
-No approvers, no rule.
+A ward file may list `approvers` (`load.signoff.Approver`), and the programme file
+may list them per province. A *claim* is something a change adds that only an
+approver may add: a history entry setting `met`, an assessment with a `met` verdict
+(`by`: the assessing body), a recognition decision (`by`: its issuer). A claim is
+unapproved when its `by` names no approver, or when the approvers it names list
+e-mail addresses and the commit that added it was authored by none of them.
+Approvers are read at REV, not from the change itself: a pull request cannot approve
+itself by adding its author to the list. No approvers, no rule.
 
 `unapproved_claims` is the rule alone (pure); `check.history` finds the claims of a
 changed ward file and who committed them (one `git log` and one `git cat-file
@@ -80,6 +81,13 @@ def claim_diagnostic(document: Document, found: Unapproved, rev: str) -> Diagnos
         )
     last = claim.location[-1]
     number = last + 1 if isinstance(last, int) else 0
+    section = str(claim.location[0])
     return document.diagnostic(
-        "unapproved-change", claim.location, number=number, entry=claim.summary, why=why
+        "unapproved-change",
+        claim.location,
+        number=number,
+        entry=claim.summary,
+        why=why,
+        what=Message(f"diag.claim.{section}"),
+        claims=Message(f"diag.claim.{section}.verb"),
     )

@@ -1,4 +1,4 @@
-"""Commands about deadlines and who does what: due.
+"""Commands about deadlines and who does what: due, codeowners.
 
 Only argument parsing here; the work is `commands.due.run` (imported inside the
 command so `kieumau --help` stays fast).
@@ -56,3 +56,17 @@ def due(
     scope = due.DueScope(ward, province, owner, within, base_url)
     wanted = DocumentRequest(fmt, output)
     guard(lambda: due.run(context(root, lang), scope, wanted, fail_on_overdue), lang)
+
+
+@app.command(help=both("help.codeowners"))
+def codeowners(
+    *,
+    check: Annotated[
+        Path | None, helped("help.codeowners.check", "--check", dir_okay=False, metavar="FILE")
+    ] = None,
+    lang: LangOption = "vi",
+    root: RootOption = None,
+) -> None:
+    from kieumau_cli.commands import codeowners
+
+    guard(lambda: codeowners.run(context(root, lang), check), lang)

@@ -35,6 +35,9 @@ from kieumau_cli.load.yaml import Document
 
 PROGRAMME_FILE = "programme.yaml"
 OWNER_PATTERN = r"^@[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)?$"
+# A CODEOWNERS owner: `@user` or `@org/team` (an e-mail owner is left out on purpose: the
+# file is public on most hosts).
+CodeOwner = Annotated[str, Field(pattern=OWNER_PATTERN)]
 Percent = Annotated[float, Field(ge=0, le=100)]
 
 
@@ -77,7 +80,7 @@ class ProvinceProgramme(StrictModel):
     approvers: list[Approver] = Field(
         default_factory=list, description="Người phê duyệt / who approves"
     )
-    reviewers: list[Annotated[str, Field(pattern=OWNER_PATTERN)]] = Field(
+    reviewers: list[CodeOwner] = Field(
         default_factory=list,
         description="Người rà soát theo CODEOWNERS, ví dụ @org/team / CODEOWNERS owners",
     )
@@ -114,6 +117,13 @@ class Programme(StrictModel):
         default_factory=dict, description="Theo tỉnh (mã thư mục) / by province folder"
     )
     document: ProgrammeDocument | None = None
+    reviewers: list[CodeOwner] = Field(
+        default_factory=list,
+        description=(
+            "Người rà soát bộ tiêu chí và tệp chương trình (CODEOWNERS) / CODEOWNERS owners of "
+            "criteria/ and programme.yaml"
+        ),
+    )
     sources: list[Source] = Field(default_factory=list)
 
     def target_years(self) -> list[int]:

@@ -205,9 +205,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "restore the file; when a ward is merged or renamed, move the file and keep its history",
     ),
     "diag.unapproved-change": (
-        "mục lịch sử #{number} ({entry}) ghi đạt {why}",
-        "history entry #{number} ({entry}) records met {why}",
+        "{what} #{number} ({entry}) {claims} {why}",
+        "{what} #{number} ({entry}) {claims} {why}",
     ),
+    "diag.claim.history": ("mục lịch sử", "history entry"),
+    "diag.claim.history.verb": ("ghi đạt", "records met"),
+    "diag.claim.assessments": ("lần đánh giá", "assessment"),
+    "diag.claim.assessments.verb": ("kết luận có tiêu chí đạt", "finds criteria met"),
+    "diag.claim.recognition": ("mục công nhận", "recognition entry"),
+    "diag.claim.recognition.verb": ("ghi quyết định công nhận", "records a recognition"),
     "diag.unapproved-change.fix": (
         "để người có tên trong `approvers` ghi mục này (`by:`) và commit bằng địa chỉ e-mail "
         "của họ; hoặc bổ sung người đó vào `approvers` bằng một thay đổi riêng đã được duyệt",
@@ -215,8 +221,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "or add them to `approvers` in a separate, reviewed change",
     ),
     "diag.detail.not_approver": (
-        "nhưng '{by}' không có trong danh sách `approvers` của tệp ở {rev}",
-        "but '{by}' is not among the file's `approvers` at {rev}",
+        "nhưng '{by}' không có trong danh sách `approvers` (của tệp và của tỉnh) ở {rev}",
+        "but '{by}' is not among the `approvers` (the file's and the province's) at {rev}",
     ),
     "diag.detail.author_not_approver": (
         "nhân danh '{by}' nhưng commit {commit} của {email}, không phải địa chỉ của người đó",
