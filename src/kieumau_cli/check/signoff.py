@@ -88,6 +88,6 @@ def claim_diagnostic(document: Document, found: Unapproved, rev: str) -> Diagnos
         number=number,
         entry=claim.summary,
         why=why,
-        what=Message(f"diag.claim.{section}"),
-        claims=Message(f"diag.claim.{section}.verb"),
+        what=Message(f"diag.detail.claim.{section}"),
+        claims=Message(f"diag.detail.claim.{section}.verb"),
     )

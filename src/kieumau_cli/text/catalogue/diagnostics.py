@@ -206,14 +206,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "diag.unapproved-change": (
         "{what} #{number} ({entry}) {claims} {why}",
-        "{what} #{number} ({entry}) {claims} {why}",
+        "{what} no. {number} ({entry}) {claims} {why}",
     ),
-    "diag.claim.history": ("mục lịch sử", "history entry"),
-    "diag.claim.history.verb": ("ghi đạt", "records met"),
-    "diag.claim.assessments": ("lần đánh giá", "assessment"),
-    "diag.claim.assessments.verb": ("kết luận có tiêu chí đạt", "finds criteria met"),
-    "diag.claim.recognition": ("mục công nhận", "recognition entry"),
-    "diag.claim.recognition.verb": ("ghi quyết định công nhận", "records a recognition"),
+    "diag.detail.claim.history": ("mục lịch sử", "history entry"),
+    "diag.detail.claim.history.verb": ("ghi đạt", "records met"),
+    "diag.detail.claim.assessments": ("lần đánh giá", "assessment"),
+    "diag.detail.claim.assessments.verb": ("kết luận có tiêu chí đạt", "finds criteria met"),
+    "diag.detail.claim.recognition": ("mục công nhận", "recognition entry"),
+    "diag.detail.claim.recognition.verb": ("ghi quyết định công nhận", "records a recognition"),
     "diag.unapproved-change.fix": (
         "để người có tên trong `approvers` ghi mục này (`by:`) và commit bằng địa chỉ e-mail "
         "của họ; hoặc bổ sung người đó vào `approvers` bằng một thay đổi riêng đã được duyệt",
