@@ -38,7 +38,8 @@ def _plan(w: Writer, d: Dossier) -> str | None:
 
 
 def _set_name(w: Writer, d: Dossier) -> str:
-    return f"{w.pick(bilingual(d.criteria_set.title))} ({d.criteria_set.ref})"
+    # Named by its title, as officials name it: the `id@version` is the tool's key.
+    return w.pick(bilingual(d.criteria_set.title))
 
 
 def _evidence_lines(w: Writer, d: Dossier, criterion_id: str) -> list[Line]:
@@ -112,8 +113,9 @@ def submission(w: Writer, d: Dossier) -> None:
     plan = _plan(w, d)
     if plan:
         w.item([w.t("dossier.basis.plan", plan=plan)])
-    if d.criteria_set.legal_basis is not None:
-        basis = d.criteria_set.legal_basis
+    basis = d.criteria_set.legal_basis
+    plan_number = d.ward.plan.number if d.ward.plan is not None else None
+    if basis is not None and basis.number != plan_number:  # the plan is cited once
         w.item([w.t("dossier.basis.set", number=basis.number, title=basis.title or "")])
     w.item([w.t("dossier.basis.set_name", name=_set_name(w, d))])
     w.numbered(w.t("dossier.result"))
