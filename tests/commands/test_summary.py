@@ -31,19 +31,25 @@ def test_summary_ranks_by_progress_and_lists_who_qualifies(
     order = [
         line.split(" | ")[1]
         for line in ranking.splitlines()
-        if line.startswith("| ") and "(" in line
+        if line.startswith("| ") and line.split(" | ")[0][2:].isdigit()
     ]
-    assert [name.split(" (")[0] for name in order[:4]] == [
+    assert order[:4] == [
         "Phường Tào Xuyên",
         "Phường Thắng Lợi",
         "Phường Đức Xuân",
         "Phường Đông Sơn",
     ]
-    qualified = out.split("## Đủ điều kiện công nhận theo quy tắc của bộ tiêu chí (2)")[1]
+    heading = "## Đơn vị đã đạt đủ tiêu chí, đủ điều kiện đề nghị kiểm tra, công nhận (2)"
+    qualified = out.split(heading)[1]
     assert "**Phường Tào Xuyên**" in qualified.split("##")[0]
     assert "**Phường Đức Xuân**" not in qualified.split("##")[0]  # 21/22 under an "all" rule
     sets = out.split("## Bộ tiêu chí đang áp dụng")[1].split("##")[0]
-    assert "| cap-kieu-mau@2021 |" in sets and "| thanh-hoa-antt-cds@2026 |" in sets
+    # Sets by their title, never their id; stations without their slug.
+    assert "@" not in out and "thanh-hoa/" not in out
+    assert (
+        "| Bộ tiêu chí Công an phường kiểu mẫu về an ninh, trật tự và chuyển đổi số năm 2026 |"
+        in sets
+    )
 
 
 def test_summary_counts_by_status_and_stale_stations(

@@ -119,8 +119,10 @@ def _string_literals(path: Path) -> list[tuple[int, str]]:
 # Modules whose Vietnamese literals are not user-facing texts: the JSON Schema's field
 # descriptions (bilingual, for editors), the Nghị định 30/2020 defaults (names of bodies:
 # data, the same whatever --lang says), the request words notes are matched against, and
-# the letter đ that slugs map explicitly.
+# the letter đ that slugs map explicitly, the holiday names the holidays library's are
+# matched against.
 _DATA_DEFAULTS = {
+    "results/workdays.py",
     "load/models.py",
     "load/schema.py",
     "render/official.py",

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 from kieumau_cli.results.score import Score
 from kieumau_cli.text import t
-from kieumau_cli.text.format import format_date, format_percent
+from kieumau_cli.text.format import format_date, format_number, format_percent
 from kieumau_cli.text.unsafe import has_unsafe, visible
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-    from kieumau_cli.load.models import Provenance
+    from kieumau_cli.load.models import Indicator, Provenance
 
 
 class Bilingual(Protocol):
@@ -29,6 +30,7 @@ class Bilingual(Protocol):
 
 
 COMPARATOR_SIGNS = {">=": "≥", "<=": "≤", "==": "=", ">": ">", "<": "<"}
+COMPARATOR_WORDS = {">=": "at_least", "<=": "at_most", "==": "exactly", ">": "above", "<": "below"}
 
 # Keyed by the values of `Status` (a StrEnum, so its members look up the same entries).
 STATUS_STYLE = {
@@ -84,8 +86,77 @@ def score_cell(score: Score, lang: str) -> str:
 
 
 def progress_bar(ratio: float, width: int = 20) -> str:
+    """Never drawn full below 100% (21/22 keeps one empty cell), never empty above 0."""
     filled = round(ratio * width)
+    if ratio < 1:
+        filled = min(filled, width - 1)
+    if ratio > 0:
+        filled = max(filled, 1)
     return "█" * filled + "░" * (width - filled)
+
+
+_TRAILING_NUMBER = re.compile(r"(\d+)$")
+
+
+def criterion_number(criterion_id: str) -> str:
+    """The set's own number of a criterion: 'C06' -> '6'; an id without one stays as it is."""
+    found = _TRAILING_NUMBER.search(criterion_id)
+    return str(int(found.group(1))) if found else criterion_id
+
+
+def criterion_name(criterion_id: str, lang: str) -> str:
+    """'Tiêu chí số 6', as officials name a criterion (never the file's 'C06')."""
+    return t(lang, "doc.criterion", number=criterion_number(criterion_id))
+
+
+def criteria_names(ids: list[str], lang: str) -> str:
+    """'tiêu chí số 1, 2, 5'."""
+    numbers = ", ".join(criterion_number(i) for i in ids)
+    return t(lang, "doc.criteria_list", numbers=numbers)
+
+
+def quantity_text(value: float, unit: str, lang: str) -> str:
+    """'100%', '6 tổ', '7 vụ'."""
+    number = format_number(value, lang)
+    if unit == "%":
+        return f"{number}%"
+    return f"{number} {unit}" if unit else number
+
+
+def _starts_with(name: str, key: str, lang: str) -> str | None:
+    """The rest of an indicator's name after a catalogue prefix ('Số ', 'Chênh lệch')."""
+    prefix = t(lang, key)
+    return name[len(prefix) :] if name.casefold().startswith(prefix.casefold()) else None
+
+
+def target_text(indicator: Indicator, lang: str) -> str:
+    """A target in words, as a plan states it: 'đạt 100%', 'ít nhất 1 tổ', 'không có cán
+    bộ, chiến sĩ bị xử lý kỷ luật', 'không tăng' (never '≥ 100%', '≤ 0 người')."""
+    name = pick(indicator.name, lang)
+    amount = quantity_text(indicator.target, indicator.unit, lang)
+    if indicator.comparator in ("<=", "==") and indicator.target == 0:
+        if _starts_with(name, "indicator.change_prefix", lang) is not None:
+            return t(lang, "target.no_increase")
+        counted = _starts_with(name, "indicator.count_prefix", lang)
+        return t(lang, "target.none", what=counted) if counted else t(lang, "target.zero")
+    if indicator.comparator == ">=" and indicator.unit == "%" and indicator.target == 100:
+        return t(lang, "target.all", amount=amount)
+    return t(lang, f"target.{COMPARATOR_WORDS[indicator.comparator]}", amount=amount)
+
+
+def reading_text(value: float, indicator: Indicator, lang: str) -> str:
+    """A reading: '100%', or for a change against last year 'giảm 7 vụ' (never '-7 vụ')."""
+    if value < 0:
+        return t(lang, "reading.down", amount=quantity_text(-value, indicator.unit, lang))
+    name = pick(indicator.name, lang)
+    if value > 0 and _starts_with(name, "indicator.change_prefix", lang) is not None:
+        return t(lang, "reading.up", amount=quantity_text(value, indicator.unit, lang))
+    return quantity_text(value, indicator.unit, lang)
+
+
+def group_name(group_id: str, lang: str) -> str:
+    """'Nhóm 1' for 'N1'."""
+    return t(lang, "doc.group", number=criterion_number(group_id))
 
 
 def md_cell(text: str | None) -> str:

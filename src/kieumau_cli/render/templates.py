@@ -21,13 +21,20 @@ from kieumau_cli.load.vocabulary import Status
 from kieumau_cli.render.charts import step_chart
 from kieumau_cli.render.common import (
     COMPARATOR_SIGNS,
+    criteria_names,
+    criterion_name,
+    criterion_number,
+    group_name,
     md_cell,
     pick,
     progress_bar,
     provenance_text,
+    reading_text,
     score_line,
     status_label,
+    target_text,
 )
+from kieumau_cli.render.official import lower_first, place_phrase, unit_phrase
 from kieumau_cli.resources import templates_dir
 from kieumau_cli.results.weeks import format_week, iso_week
 from kieumau_cli.text import t
@@ -131,6 +138,16 @@ def environment(lang: str, user_dir: Path | None = None) -> jinja2.Environment:
         week=lambda day: format_week(*iso_week(day)),
         cmp=lambda comparator: COMPARATOR_SIGNS.get(comparator, comparator),
         sentence=sentence,
+        criterion=lambda criterion_id: criterion_name(criterion_id, lang),
+        number_of=criterion_number,
+        criteria=lambda ids: criteria_names(list(ids), lang),
+        group=lambda group_id: group_name(group_id, lang),
+        target=lambda indicator: target_text(indicator, lang),
+        reading=lambda value, indicator: reading_text(value, indicator, lang),
+        unit_phrase=unit_phrase,
+        lower_first=lower_first,
+        clause=lambda text: str(text).rstrip().rstrip("."),
+        holiday=lambda one: one.name_vi if lang == "vi" else one.name_en,
     )
     env.globals.update(
         t=translate,
@@ -138,8 +155,23 @@ def environment(lang: str, user_dir: Path | None = None) -> jinja2.Environment:
         step_chart=step_chart,
         pct=lambda part, whole: format_percent(part, whole, lang),
         score_line=lambda score: score_line(score, lang),
+        delta_text=lambda brief, kind: delta_text(brief, kind, lang),
+        place=lambda ward: (
+            place_phrase(ward.name, ward.province_name)
+            if lang == "vi"
+            else f"{ward.name}, {ward.province_name}"
+        ),
     )
     return env
+
+
+def delta_text(brief: Any, kind: str, lang: str) -> str:
+    """'tăng 2 tiêu chí so với tuần trước' (never '+2')."""
+    date = format_date(brief.baseline, lang)
+    if not brief.delta:
+        return t(lang, f"brief.same.{kind}", date=date)
+    way = "up" if brief.delta > 0 else "down"
+    return t(lang, f"brief.delta.{way}.{kind}", count=abs(brief.delta), date=date)
 
 
 def render_template(name: str, result: Any, lang: str, user_dir: Path | None = None) -> str:
