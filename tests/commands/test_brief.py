@@ -419,3 +419,72 @@ def test_a_hostile_commit_reaches_no_document_raw(
     if command == "brief":  # the brief quotes the commit subject of a git-only change
         assert "\\x1b]52;c;aGk=\\x07" in text and "\\u202egpj.exe" in text
     assert "\\x1b[2J" in text  # the author, in both documents
+
+
+# --- brief --full: the whole weekly report around the computed part ----------------------
+
+NOTES = """## I. Tình hình an ninh, trật tự
+Tình hình cơ bản ổn định <b>đậm</b>.
+
+## III. Đánh giá chung
+- Hoàn thành nhiệm vụ.
+"""
+
+
+def test_full_assembles_the_officer_sections_around_the_computed_part(
+    invoke: Invoke, shipped_root: Path, tmp_path: Path
+) -> None:
+    folder = shipped_root / "notes/thanh-hoa/phuong-dong-son"
+    folder.mkdir(parents=True)
+    (folder / "2026-W07.md").write_text(NOTES, encoding="utf-8")
+    args = ["--root", str(shipped_root), "brief", "phuong-dong-son", "--week", "2026-W07"]
+    out = invoke(*args, "--full").stdout
+    order = [
+        "# Kết quả công tác tuần 07 năm 2026 (từ 09/02 đến 15/02/2026)",
+        "## I. Tình hình an ninh, trật tự",
+        "## II. Kết quả các mặt công tác",
+        "### Kết quả xây dựng Công an phường kiểu mẫu",
+        "#### 1. Tình hình chung",
+        "#### 5. Đề xuất, kiến nghị",
+        "## III. Đánh giá chung",
+    ]
+    assert [out.index(s) for s in order] == sorted(out.index(s) for s in order)
+    # Sections left out stay out: nothing is invented for IV, V or VI.
+    assert "## IV." not in out and "## V." not in out and "## VI." not in out
+    assert "&lt;b&gt;đậm&lt;/b&gt;" in out and "<b>" not in out
+    html = invoke(*args, "--full", "-f", "html").stdout
+    assert "&lt;b&gt;đậm&lt;/b&gt;" in html and "<b>đậm" not in html
+    document = tmp_path / "full.docx"
+    assert invoke(*args, "--full", "-f", "docx", "-o", str(document)).exit_code == 0
+    from docx import Document
+
+    lines = [p.text for p in Document(str(document)).paragraphs]
+    assert "I. Tình hình an ninh, trật tự" in lines and "- Hoàn thành nhiệm vụ." in lines
+    assert lines.index("II. Kết quả các mặt công tác") < lines.index("III. Đánh giá chung")
+
+
+def test_full_without_notes_says_so_and_a_bad_file_is_refused_with_its_position(
+    invoke: Invoke, shipped_root: Path
+) -> None:
+    args = ["--root", str(shipped_root), "brief", "phuong-dong-son", "--week", "2026-W07"]
+    missing = invoke(*args, "--full")
+    assert missing.exit_code == 0 and "chưa có" in missing.stderr
+    assert "## I." not in missing.stdout and "## II. Kết quả các mặt công tác" in missing.stdout
+    folder = shipped_root / "notes/thanh-hoa/phuong-dong-son"
+    folder.mkdir(parents=True)
+    (folder / "2026-W07.md").write_text("## I. A\n## Kết luận\n", encoding="utf-8")
+    bad = invoke(*args, "--full")
+    assert bad.exit_code == 1 and bad.stdout == ""
+    assert "2026-W07.md:2:1: error[notes-section]" in bad.stderr
+    ranged = invoke(
+        "--root",
+        str(shipped_root),
+        "brief",
+        "phuong-dong-son",
+        "--full",
+        "--since",
+        "2026-02-01",
+        "--until",
+        "2026-02-10",
+    )
+    assert ranged.exit_code == 2 and "--full" in ranged.stderr

@@ -71,6 +71,10 @@ CODES: dict[str, Severity] = {
     "history-deleted": "error",
     "history-inserted": "error",
     "history-file-deleted": "error",
+    # --- a weekly report's officer-written sections (notes/…/<week>.md) -------------
+    "notes-section": "error",
+    "notes-duplicate": "error",
+    "notes-outside": "error",
 }
 
 

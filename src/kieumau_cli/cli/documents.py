@@ -11,6 +11,7 @@ import typer
 
 from kieumau_cli.cli.options import (
     APPENDIX,
+    FULL,
     ISSUER,
     ISSUER_PLACE,
     ISSUER_SUPERIOR,
@@ -109,6 +110,7 @@ def brief(
     since: Annotated[str | None, helped("help.brief.since", "--since", metavar="DATE")] = None,
     until: Annotated[str | None, helped("help.brief.until", "--until", metavar="DATE")] = None,
     stalled_weeks: Annotated[int, helped("help.brief.stalled", "--stalled-weeks")] = 4,
+    full: Annotated[bool, option(FULL)] = False,
     fmt: Annotated[BriefFormat, option(format_option("brief"))] = "md",
     output: OutputOption = None,
     lang: LangOption = "vi",
@@ -128,7 +130,9 @@ def brief(
     signer = (sign_as, signer_title, signer_rank, signer_name)
     wanted = DocumentRequest(fmt, output, templates, git, paperwork(appendix, signer, symbol))
     guard(
-        lambda: brief.run(context(root, lang), ward, wanted, (week, since, until), stalled_weeks),
+        lambda: brief.run(
+            context(root, lang), ward, wanted, (week, since, until), stalled_weeks, full=full
+        ),
         lang,
     )
 

@@ -33,6 +33,7 @@ STATUS_AS_OF = OptionSpec(("--as-of",), "as_of", "help.status.as_of", metavar="D
 STATUS = (format_option("status"), STATUS_AS_OF, LANG, ROOT)
 
 # How a document meant for signature is issued (report, brief, summary); see docs/docx.md.
+FULL = OptionSpec(("--full",), "full", "help.brief.full")
 APPENDIX = OptionSpec(("--appendix",), "appendix", "help.appendix")
 SIGN_AS = OptionSpec(("--sign-as",), "sign_as", "help.sign_as", choices=SIGN_FORMS)
 SIGNER_TITLE = OptionSpec(("--signer-title",), "signer_title", "help.signer_title", metavar="TEXT")

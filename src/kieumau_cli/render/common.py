@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from kieumau_cli.load.models import Indicator, Provenance
+    from kieumau_cli.load.notes import NoteSection
 
 
 class Bilingual(Protocol):
@@ -259,3 +260,10 @@ def provenance_text(provenance: Provenance, lang: str) -> str:
         where.append(format_date(provenance.date, lang, precision=provenance.date_precision))
         return f'{kind}: "{provenance.title}" ({", ".join(where)})'
     return f"{kind}: {provenance.note}"
+
+
+def note_heading(section: NoteSection, lang: str) -> str:
+    """'I. Tình hình an ninh, trật tự' as the officer titled it, else the standard title."""
+    if section.title:
+        return f"{section.number}. {section.title}"
+    return t(lang, f"weekly.{section.number}")

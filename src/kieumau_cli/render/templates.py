@@ -26,6 +26,7 @@ from kieumau_cli.render.common import (
     criterion_number,
     group_name,
     md_cell,
+    note_heading,
     pick,
     progress_bar,
     provenance_text,
@@ -156,6 +157,7 @@ def environment(lang: str, user_dir: Path | None = None) -> jinja2.Environment:
         pct=lambda part, whole: format_percent(part, whole, lang),
         score_line=lambda score: score_line(score, lang),
         delta_text=lambda brief, kind: delta_text(brief, kind, lang),
+        note_heading=lambda section: note_heading(section, lang),
         place=lambda ward: (
             place_phrase(ward.name, ward.province_name)
             if lang == "vi"

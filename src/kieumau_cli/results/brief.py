@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from kieumau_cli import __version__
 from kieumau_cli.load.models import CriteriaSet, Reported, Ward
+from kieumau_cli.load.notes import WeeklyNotes
 from kieumau_cli.load.vocabulary import Status
 from kieumau_cli.results.paperwork import Paperwork
 from kieumau_cli.results.rows import CriterionDetail, criterion_details, pending
@@ -83,6 +84,7 @@ class Brief:
     generated: dt.date
     version: str
     paperwork: Paperwork = field(default_factory=Paperwork)
+    notes: WeeklyNotes | None = None  # `brief --full`: the officer-written sections I–VI
 
     @property
     def baseline(self) -> dt.date:

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from kieumau_cli.render.common import criteria_names, criterion_name, reading_text, target_text
+from kieumau_cli.load.notes import NoteSection
+from kieumau_cli.render.common import (
+    criteria_names,
+    criterion_name,
+    note_heading,
+    reading_text,
+    target_text,
+)
 from kieumau_cli.render.docx.pieces import (
     change,
     criterion,
@@ -14,7 +21,7 @@ from kieumau_cli.render.docx.pieces import (
     technical,
     with_status,
 )
-from kieumau_cli.render.docx.primitives import Line, bold
+from kieumau_cli.render.docx.primitives import Line, Span, bold
 from kieumau_cli.render.docx.writer import Writer
 from kieumau_cli.render.official import lower_first
 from kieumau_cli.render.templates import delta_text, sentence
@@ -46,8 +53,25 @@ def _brief(w: Writer, r: Brief) -> None:
         what = lower_first(subject)
     # Dated the last working day the note covers (a Friday, or the day before a break),
     # or today while that day is still to come.
-    w.begin(issuer_of(r), r.document_day, subject)
-    w.intro(plan_text(w, r), ward.unit, what)
+    notes = r.notes
+    if notes is not None and p.week:
+        subject = w.t(
+            "weekly.title",
+            week=f"{p.week[1]:02d}",
+            year=p.week[0],
+            start=w.date(p.start, "day_month"),
+            end=w.date(p.end),
+        )
+        w.begin(issuer_of(r), r.document_day, subject)
+        _note(w, notes.get("I"))
+        second = notes.get("II")
+        w.heading(note_heading(second, w.lang) if second else w.t("weekly.II"))
+        if second:
+            _note_blocks(w, second)
+        w.paragraph([Span(w.t("weekly.model", programme=programme), bold=True, italic=True)])
+    else:
+        w.begin(issuer_of(r), r.document_day, subject)
+        w.intro(plan_text(w, r), ward.unit, what)
     kind = "week" if p.week else "range"
     _brief_overview(w, r, kind)
     _brief_results(w, r, kind)
@@ -59,11 +83,30 @@ def _brief(w: Writer, r: Brief) -> None:
         w.paragraph([f"{index}. ", bold(w.t(f"request.{q.kind}")), f" ({who}): {sentence(q.text)}"])
     if not r.requests:
         w.paragraph([w.t("brief.requests_none")])
+    if notes is not None:
+        for number in ("III", "IV", "V", "VI"):
+            _note(w, notes.get(number))
     technical(w, r)
     if r.paperwork.appendix:
         history = sum(1 for c in r.changes if c.source == "history")
         git = w.t(f"git.{r.git_state}", commits=r.commits)
         w.item([w.t("brief.sources", history=history, git=git)])
+
+
+def _note(w: Writer, section: NoteSection | None) -> None:
+    """An officer-written section, as written (plain text; nothing added when absent)."""
+    if section is None:
+        return
+    w.heading(note_heading(section, w.lang))
+    _note_blocks(w, section)
+
+
+def _note_blocks(w: Writer, section: NoteSection) -> None:
+    for block in section.blocks:
+        if block.kind == "item":
+            w.item([block.text])
+        else:
+            w.paragraph([block.text])
 
 
 def _brief_overview(w: Writer, r: Brief, kind: str) -> None:

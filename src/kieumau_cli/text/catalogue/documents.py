@@ -292,4 +292,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "brief.tasks": ("Nhiệm vụ cụ thể", "Tasks"),
     "brief.action_default": ("tiếp tục thực hiện {title}", "continue: {title}"),
+    "weekly.title": (
+        "Kết quả công tác tuần {week} năm {year} (từ {start} đến {end})",
+        "Results of the work, week {week} of {year} ({start} to {end})",
+    ),
+    "weekly.I": ("I. Tình hình an ninh, trật tự", "I. Security and order"),
+    "weekly.II": ("II. Kết quả các mặt công tác", "II. Results of the work"),
+    "weekly.III": ("III. Đánh giá chung", "III. Overall assessment"),
+    "weekly.IV": ("IV. Phương hướng, nhiệm vụ tuần tới", "IV. Next week's tasks"),
+    "weekly.V": ("V. Đề xuất, kiến nghị", "V. Proposals and recommendations"),
+    "weekly.VI": ("VI. Ý kiến kết luận", "VI. Conclusions"),
+    "weekly.model": (
+        "Kết quả xây dựng {programme}",
+        "Building {programme}",
+    ),
 }

@@ -220,4 +220,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Địa danh trên dòng ngày tháng, ví dụ Hà Nội.",
         "Place name on the date line, e.g. Hà Nội.",
     ),
+    "help.brief.full": (
+        "Cả báo cáo kết quả công tác tuần: các mục I–VI do cán bộ viết trong notes/<tỉnh>/<phường>/<tuần>.md, phần kiểu mẫu tính từ dữ liệu đặt vào mục II; mục không có thì bỏ qua.",
+        "The whole weekly report: sections I–VI written by officers in notes/<province>/<ward>/<week>.md, the computed model-station part under II; a missing section is left out.",
+    ),
 }
