@@ -23,7 +23,7 @@ from pydantic import (
     model_validator,
 )
 
-from kieumau_cli.load.vocabulary import Comparator, Status, UnitKind
+from kieumau_cli.load.vocabulary import STATUS_WORDS, Comparator, Status, UnitKind, status_word
 from kieumau_cli.text import Message
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -119,6 +119,19 @@ def _counting_from(minimum: int) -> Any:
 
 
 # The JSON Schema says what the loader accepts, so editors and CI agree with `check`.
+def _status_word(value: object) -> object:
+    """A status as the file writes it: the key ('met') or its Vietnamese word ('đạt',
+    'đang thực hiện', NFD or NFC); anything else is left for the enum to refuse."""
+    found = status_word(value)
+    return found.value if found is not None else value
+
+
+StatusValue = Annotated[
+    Status,
+    BeforeValidator(_status_word),
+    WithJsonSchema({"enum": [s.value for s in Status] + list(STATUS_WORDS), "type": "string"}),
+]
+
 Day = Annotated[
     dt.date, BeforeValidator(_strict_day), WithJsonSchema({"type": "string", "format": "date"})
 ]
@@ -431,7 +444,7 @@ class CriterionStatus(_Model):
     evidence, readings.
     """
 
-    status: Status
+    status: StatusValue
     owner: str | None = None
     due: Day | None = None
     updated: Day | None = None
@@ -450,8 +463,8 @@ class HistoryEntry(_Model):
 
     date: Day
     criterion: Ident
-    from_: Status = Field(alias="from")
-    to: Status
+    from_: StatusValue = Field(alias="from")
+    to: StatusValue
     note: str | None = None
     by: str | None = None
     migrated_from: SetRef | None = Field(

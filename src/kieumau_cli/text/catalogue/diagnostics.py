@@ -69,8 +69,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{field}': {value!r} is not one of {expected}",
     ),
     "diag.invalid-date": (
-        "ngày không hợp lệ {value!r}: {detail}",
-        "invalid date {value!r}: {detail}",
+        "ngày {dmy} không có ({detail})",
+        "there is no date {value!r} ({detail})",
     ),
     "diag.invalid-date.fix": (
         "ghi ngày dạng yyyy-mm-dd, ví dụ 2026-02-11",
