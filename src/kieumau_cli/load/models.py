@@ -23,7 +23,7 @@ from pydantic import (
     model_validator,
 )
 
-from kieumau_cli.load.vocabulary import STATUS_WORDS, Comparator, Status, UnitKind, status_word
+from kieumau_cli.load.vocabulary import Comparator, Status, UnitKind, status_word, status_words
 from kieumau_cli.text import Message
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -129,7 +129,7 @@ def _status_word(value: object) -> object:
 StatusValue = Annotated[
     Status,
     BeforeValidator(_status_word),
-    WithJsonSchema({"enum": [s.value for s in Status] + list(STATUS_WORDS), "type": "string"}),
+    WithJsonSchema({"enum": [s.value for s in Status] + list(status_words()), "type": "string"}),
 ]
 
 Day = Annotated[

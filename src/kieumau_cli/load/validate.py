@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from kieumau_cli.check.diagnostics import Diagnostic
 from kieumau_cli.load.models import CriteriaSet, DetailError, Ward
-from kieumau_cli.load.vocabulary import STATUS_WORDS, Status
+from kieumau_cli.load.vocabulary import Status, status_words
 from kieumau_cli.load.yaml import Document, day_first
 from kieumau_cli.text import Message
 from kieumau_cli.text.match import nearest
@@ -84,7 +84,7 @@ def _to_diagnostic(document: Document, model: type[BaseModel], error: Any) -> Di
         expected = _expected_values(error)
         listed = ", ".join(expected)
         if set(expected) == {s.value for s in Status}:  # a status: the Vietnamese words too
-            listed += "; " + ", ".join(STATUS_WORDS)
+            listed += "; " + ", ".join(status_words())
         return document.diagnostic(
             "not-allowed",
             loc,

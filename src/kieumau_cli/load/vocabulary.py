@@ -20,16 +20,13 @@ class Status(StrEnum):
     UNKNOWN = "unknown"
 
 
-# The Vietnamese words a ward file may use for a status, as `set` accepts them: read as the
-# status, kept as written in the file. (Data vocabulary, like the keys; the labels printed
-# come from the text catalogue.)
-STATUS_WORDS: dict[str, Status] = {
-    "đạt": Status.MET,
-    "chưa đạt": Status.NOT_MET,
-    "đang thực hiện": Status.IN_PROGRESS,
-    "không áp dụng": Status.NOT_APPLICABLE,
-    "chưa đánh giá": Status.UNKNOWN,
-}
+def status_words() -> dict[str, Status]:
+    """The Vietnamese words a ward file may use for a status, as `set` accepts them: the
+    catalogue's labels ('đạt', 'chưa đạt', 'đang thực hiện', …) in lower case. Read as
+    the status, kept as written in the file."""
+    from kieumau_cli.text import t
+
+    return {t("vi", f"status.{status.value}").casefold(): status for status in Status}
 
 
 def status_word(value: object) -> Status | None:
@@ -40,34 +37,18 @@ def status_word(value: object) -> Status | None:
     if not isinstance(value, str):
         return None
     text = " ".join(unicodedata.normalize("NFC", value).strip().casefold().split())
-    return STATUS_WORDS.get(text)
+    return status_words().get(text)
 
 
 def status_of(value: object) -> Status | None:
     """'met', 'not-met', 'Đạt', 'đang thực hiện', 'chua-dat' → the status; else None."""
-    import unicodedata
+    from kieumau_cli.text.format import slugify
 
     if not isinstance(value, str):
         return None
-    text = " ".join(unicodedata.normalize("NFC", value).strip().casefold().split())
-    if text in STATUS_WORDS:
-        return STATUS_WORDS[text]
-    folded = "".join(
-        ch
-        for ch in unicodedata.normalize("NFD", text.replace("đ", "d"))
-        if not unicodedata.combining(ch)
-    )
-    key = folded.replace("-", "_").replace(" ", "_")
-    for status in Status:
-        if key == status.value:
-            return status
-    for word, status in STATUS_WORDS.items():
-        plain = "".join(
-            ch
-            for ch in unicodedata.normalize("NFD", word.replace("đ", "d"))
-            if not unicodedata.combining(ch)
-        )
-        if key == plain.replace(" ", "_"):
+    key = slugify(value).replace("-", "_")
+    for word, status in status_words().items():
+        if key in (status.value, slugify(word).replace("-", "_")):
             return status
     return None
 

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-    from kieumau_cli.load.models import Indicator, Provenance
+    from kieumau_cli.load.models import Indicator, LegalBasis, Provenance
     from kieumau_cli.load.notes import NoteSection
 
 
@@ -267,3 +267,18 @@ def note_heading(section: NoteSection, lang: str) -> str:
     if section.title:
         return f"{section.number}. {section.title}"
     return t(lang, f"weekly.{section.number}")
+
+
+def legal_basis_text(basis: LegalBasis, lang: str) -> str:
+    """'Kế hoạch số 541/KH-CAT-PV01 ngày 13/11/2025 của Giám đốc Công an tỉnh': the kind and
+    the author as the document's own title names them ('Kế hoạch của … về …'); the
+    number alone, with its date, when the title does not say."""
+    date = format_date(basis.date, lang) if basis.date else None
+    title = basis.title or ""
+    word = t(lang, "legal_basis.of")
+    if f" {word} " in title:
+        kind, rest = title.split(f" {word} ", 1)
+        author = rest.split(f" {t(lang, 'legal_basis.about')} ", 1)[0]
+        key = "legal_basis.full" if date else "legal_basis.undated"
+        return t(lang, key, kind=kind, number=basis.number, date=date, author=author)
+    return t(lang, "legal_basis.number", number=basis.number, date=date) if date else basis.number

@@ -70,7 +70,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "diag.invalid-date": (
         "ngày {dmy} không có ({detail})",
-        "there is no date {value!r} ({detail})",
+        "there is no date {dmy} ({detail})",
     ),
     "diag.invalid-date.fix": (
         "ghi ngày dạng yyyy-mm-dd, ví dụ 2026-02-11",

@@ -90,6 +90,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # (matched against the data to say a target in words).
     "indicator.count_prefix": ("Số ", "Number of "),
     "indicator.change_prefix": ("Chênh lệch", "Change in"),
+    # How a legal document's title names its author ("Kế hoạch của … về …"), matched
+    # against the data to write "Kế hoạch số … ngày … của …".
+    "legal_basis.of": ("của", "của"),
+    "legal_basis.about": ("về", "về"),
+    "legal_basis.full": (
+        "{kind} số {number} ngày {date} của {author}",
+        "{kind} No. {number} of {date}, by {author}",
+    ),
+    "legal_basis.undated": ("{kind} số {number} của {author}", "{kind} No. {number}, by {author}"),
+    "legal_basis.number": ("{number} ngày {date}", "{number} of {date}"),
     "target.all": ("đạt {amount}", "{amount}"),
     "target.at_least": ("ít nhất {amount}", "at least {amount}"),
     "target.at_most": ("không quá {amount}", "at most {amount}"),
