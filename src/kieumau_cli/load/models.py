@@ -19,9 +19,12 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    ValidationInfo,
     WithJsonSchema,
+    field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from kieumau_cli.load.vocabulary import Comparator, Status, UnitKind, status_word, status_words
 from kieumau_cli.text import Message
@@ -205,7 +208,19 @@ class PressSource(_Model):
     """
 
     kind: Literal["press"]
-    title: NonEmpty = Field(description="Tiêu đề bài báo / article title")
+    title_from: Literal["headline", "url", "none"] = Field(
+        default="headline",
+        description="Tiêu đề lấy từ: headline (tiêu đề bài), url (dựng lại từ đường dẫn, luôn "
+        "được ghi rõ khi in), none (bài không có tiêu đề: bỏ `title`, không tự đặt) / where the "
+        "title comes from: the headline, rebuilt from the URL (always marked when printed), or "
+        "none (an untitled article: leave `title` out, never invent one)",
+    )
+    title: NonEmpty | None = Field(
+        default=None,
+        validate_default=True,
+        description="Tiêu đề bài báo (bỏ trống chỉ khi title_from: none) / article title (left "
+        "out only with title_from: none)",
+    )
     date: Day = Field(description="Ngày đăng / publication date")
     date_precision: Literal["day", "month", "year"] = Field(
         default="day",
@@ -214,6 +229,17 @@ class PressSource(_Model):
     outlet: str | None = Field(default=None, description="Cơ quan báo chí / outlet")
     url: str | None = None
     note: str | None = None
+
+    @field_validator("title")
+    @classmethod
+    def _title_unless_untitled(cls, value: str | None, info: ValidationInfo) -> str | None:
+        """A title is required, except for an article declared untitled (title_from: none)."""
+        untitled = info.data.get("title_from") == "none"
+        if value is None and not untitled:
+            raise PydanticCustomError("missing", "Field required")
+        if value is not None and untitled:
+            raise ValueError("title_from: none has no title")
+        return value
 
 
 Source = Annotated[OfficialSource | PressSource, Field(discriminator="kind")]
@@ -523,6 +549,14 @@ class Ward(_Model):
     province: Slug
     ward: Slug
     name: NonEmpty = Field(description="Tên hiển thị, ví dụ Phường Đông Sơn / display name")
+    name_source_year: int | None = Field(
+        default=None,
+        ge=1900,
+        le=9999,
+        description="Năm của nguồn cho tên này, khi tên sau sắp xếp đơn vị hành chính 1/7/2025 "
+        "chưa được xác minh (in kèm tên: 'tên theo nguồn năm …, chưa xác minh') / year of the "
+        "source giving this name, when the name after the 1/7/2025 reorganisation is unverified",
+    )
     province_name: NonEmpty
     unit: NonEmpty = Field(description="Tên đơn vị công an / police unit name")
     kind: AppliesTo = "phuong"
@@ -532,6 +566,12 @@ class Ward(_Model):
     )
     plan: Plan | None = None
     start: Day | None = None
+    start_precision: Literal["day", "month", "year"] = Field(
+        default="day",
+        description="Độ chính xác của `start` (nguồn chỉ nêu tháng hoặc năm: in 'tháng 6/2021', "
+        "'năm 2023', không bịa ngày) / how precise `start` is (printed as the month or year "
+        "only, never an invented day)",
+    )
     target: Day | None = None
     document: DocumentInfo | None = Field(
         default=None,

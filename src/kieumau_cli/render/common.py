@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -256,9 +257,7 @@ def provenance_text(provenance: Provenance, lang: str) -> str:
             parts.append(provenance.clause)
         return f"{kind}: " + ", ".join(parts)
     if isinstance(provenance, PressSource):
-        where = [provenance.outlet] if provenance.outlet else []
-        where.append(format_date(provenance.date, lang, precision=provenance.date_precision))
-        return f'{kind}: "{provenance.title}" ({", ".join(where)})'
+        return f"{kind}: {press_citation(provenance, lang)}"
     return f"{kind}: {provenance.note}"
 
 
@@ -282,3 +281,50 @@ def legal_basis_text(basis: LegalBasis, lang: str) -> str:
         key = "legal_basis.full" if date else "legal_basis.undated"
         return t(lang, key, kind=kind, number=basis.number, date=date, author=author)
     return t(lang, "legal_basis.number", number=basis.number, date=date) if date else basis.number
+
+
+class _Press(Protocol):
+    @property
+    def title(self) -> str | None: ...
+
+    @property
+    def title_from(self) -> str: ...
+
+    @property
+    def outlet(self) -> str | None: ...
+
+    @property
+    def date(self) -> dt.date | None: ...
+
+
+def press_citation(source: _Press, lang: str, precision: str | None = None) -> str:
+    """'Báo Thanh Hóa, “Tiêu đề”, 11/02/2026'; an article without a headline is never given
+    one: '[bài không có tiêu đề] — Báo Bắc Kạn, 29/01/2024'; a title rebuilt from the
+    article's address says so. A date known only to its month reads 'tháng 3/2025'."""
+    declared = getattr(source, "date_precision", None) or getattr(source, "precision", None)
+    exact = str(precision or declared or "day")
+    day = format_date(source.date, lang, precision=exact) if source.date else None
+    if source.title is None:
+        where = ", ".join(part for part in (source.outlet, day) if part)
+        return f"{t(lang, 'source.untitled')} — {where}" if where else t(lang, "source.untitled")
+    title = f"“{source.title}”"
+    if source.title_from == "url":
+        title += f" {t(lang, 'source.title_from_url')}"
+    return ", ".join(part for part in (source.outlet, title, day) if part)
+
+
+class _Named(Protocol):
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def name_source_year(self) -> int | None: ...
+
+
+def unit_name(unit: _Named, lang: str) -> str:
+    """'Phường Đức Xuân (tên theo nguồn năm 2024, chưa xác minh sau sắp xếp 1/7/2025)':
+    a name the data could not verify after the 2025 reorganisation says so wherever the
+    unit is named."""
+    if unit.name_source_year is None:
+        return unit.name
+    return f"{unit.name} ({t(lang, 'name.unverified', year=unit.name_source_year)})"

@@ -28,14 +28,16 @@ from kieumau_cli.render.common import (
     md_cell,
     note_heading,
     pick,
+    press_citation,
     progress_bar,
     provenance_text,
     reading_text,
     score_line,
     status_label,
     target_text,
+    unit_name,
 )
-from kieumau_cli.render.official import lower_first, place_phrase, unit_phrase
+from kieumau_cli.render.official import lower_first, place_phrase, province_phrase, unit_phrase
 from kieumau_cli.resources import templates_dir
 from kieumau_cli.results.weeks import format_week, iso_week
 from kieumau_cli.text import t
@@ -146,6 +148,9 @@ def environment(lang: str, user_dir: Path | None = None) -> jinja2.Environment:
         target=lambda indicator: target_text(indicator, lang),
         reading=lambda value, indicator: reading_text(value, indicator, lang),
         unit_phrase=unit_phrase,
+        unit_phrase_province=province_phrase,
+        press=lambda source: press_citation(source, lang),
+        named=lambda unit: unit_name(unit, lang),
         lower_first=lower_first,
         clause=lambda text: str(text).rstrip().rstrip("."),
         holiday=lambda one: one.name_vi if lang == "vi" else one.name_en,
@@ -159,9 +164,9 @@ def environment(lang: str, user_dir: Path | None = None) -> jinja2.Environment:
         delta_text=lambda brief, kind: delta_text(brief, kind, lang),
         note_heading=lambda section: note_heading(section, lang),
         place=lambda ward: (
-            place_phrase(ward.name, ward.province_name)
+            place_phrase(unit_name(ward, lang), ward.province_name)
             if lang == "vi"
-            else f"{ward.name}, {ward.province_name}"
+            else f"{unit_name(ward, lang)}, {ward.province_name}"
         ),
     )
     return env

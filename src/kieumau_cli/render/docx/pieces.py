@@ -3,7 +3,7 @@ status change, a quantity, the plan, a cited source."""
 
 from __future__ import annotations
 
-from kieumau_cli.render.common import Bilingual, criterion_name, quantity_text
+from kieumau_cli.render.common import Bilingual, criterion_name, press_citation, quantity_text
 from kieumau_cli.render.docx.primitives import Line, Piece, bold, italic
 from kieumau_cli.render.docx.writer import Writer
 from kieumau_cli.render.official import Issuer, Signature, ward_issuer, with_signature
@@ -63,17 +63,15 @@ def plan_text(w: Writer, r: Brief | Report) -> str | None:
 
 def cited(w: Writer, s: SourceRow) -> str:
     if s.kind == "press":
-        where = f"{s.outlet}, " if s.outlet else ""
-        text = f"{where}“{s.title}”, {w.date(s.date, s.precision)}"
+        text = press_citation(s, w.lang)
         return f"{text} <{s.url}>" if s.url else text
-    else:
-        text = s.document or s.title
-        if s.date:
-            text += f" {w.t('plan_dated')} {w.date(s.date)}"
-        if s.clause:
-            text += f", {s.clause}"
-        if s.title and s.title != s.document:
-            text += f" — {s.title}"
+    text = s.document or s.title or ""
+    if s.date:
+        text += f" {w.t('plan_dated')} {w.date(s.date)}"
+    if s.clause:
+        text += f", {s.clause}"
+    if s.title and s.title != s.document:
+        text += f" — {s.title}"
     return f"{text} <{s.url}>" if s.url else text
 
 

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from kieumau_cli.render.common import criterion_number, group_name, reading_text, target_text
+from kieumau_cli.render.common import (
+    criterion_number,
+    group_name,
+    reading_text,
+    target_text,
+    unit_name,
+)
 from kieumau_cli.render.docx.pieces import (
     cited,
     issuer_of,
@@ -52,14 +58,14 @@ def _report_overview(w: Writer, r: Report) -> None:
     ward, score = r.ward, r.score
     w.numbered(w.t("report.score"))
     w.item([f"{w.t('unit')}: {ward.unit}."])
-    w.item([f"{w.t('ward')}: {place_phrase(ward.name, ward.province_name)}."])
+    w.item([f"{w.t('ward')}: {place_phrase(unit_name(ward, w.lang), ward.province_name)}."])
     for f in ward.former:
         text = f.name + (f", {f.province}" if f.province else "")
         if f.until:
             text += f" ({w.t('report.until', date=w.date(f.until))})"
         w.item([f"{w.t('former')}: {text}."])
     w.item(set_line(w, r))
-    start = f"{w.t('report.start')}: {w.date(ward.start)}"
+    start = f"{w.t('report.start')}: {w.date(ward.start, ward.start_precision)}"
     w.item([f"{start}; {w.t('report.target')}: {w.date(ward.target)}."])
     counts = [
         f"{score.in_progress} {w.t('count.in_progress')}",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kieumau_cli.render.common import unit_name
 from kieumau_cli.render.docx.primitives import Cell, Row, bold
 from kieumau_cli.render.docx.writer import Writer
 from kieumau_cli.render.official import (
@@ -93,7 +94,7 @@ def _summary(w: Writer, r: Summary) -> None:
         assert row.score is not None
         w.item(
             [
-                bold(row.name),
+                bold(unit_name(row, w.lang)),
                 f", {row.province_name}: {row.score.met}/{row.score.total}.",
             ]
         )
@@ -111,7 +112,7 @@ def _summary(w: Writer, r: Summary) -> None:
             if row.last_update
             else w.t("summary.never")
         )
-        w.item([bold(row.name), f": {when}."])
+        w.item([bold(unit_name(row, w.lang)), f": {when}."])
     if not r.stale:
         w.paragraph([w.t("summary.stale_none", days=r.stale_days)])
     if r.broken:
@@ -138,7 +139,7 @@ def _ranking(w: Writer, r: Summary) -> None:
         if row.score.unknown:
             score += f" ({row.score.unknown} {w.t('count.unknown')})"
         used = r.criteria_set_of(row)
-        cells: list[Cell] = [str(index), row.name]
+        cells: list[Cell] = [str(index), unit_name(row, w.lang)]
         if several:
             cells.append(row.province_name)
         cells += [

@@ -100,6 +100,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "legal_basis.undated": ("{kind} số {number} của {author}", "{kind} No. {number}, by {author}"),
     "legal_basis.number": ("{number} ngày {date}", "{number} of {date}"),
+    "source.untitled": ("[bài không có tiêu đề]", "[untitled article]"),
+    "source.title_from_url": (
+        "[tiêu đề dựng lại từ đường dẫn]",
+        "[title rebuilt from the address]",
+    ),
+    "name.unverified": (
+        "tên theo nguồn năm {year}, chưa xác minh sau sắp xếp 1/7/2025",
+        "name as of a {year} source, not verified after the 1 July 2025 reorganisation",
+    ),
     "target.all": ("đạt {amount}", "{amount}"),
     "target.at_least": ("ít nhất {amount}", "at least {amount}"),
     "target.at_most": ("không quá {amount}", "at most {amount}"),
