@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from kieumau_cli.load.vocabulary import status_words
 from tests.support.cli import Invoke
 from tests.support.data import copy_findings
 
@@ -70,7 +71,12 @@ def test_english_output_has_no_vietnamese(
 ) -> None:
     result = invoke("--root", str(ascii_root), *args, "--lang", "en")
     assert result.exit_code == code, result.stderr
-    leaks = sorted(set(VIETNAMESE.findall(result.stdout + result.stderr)))
+    # The Vietnamese status words a ward file may hold ("đạt", …) are the file format's own
+    # vocabulary, listed beside `met` when a status is wrong: data, not text to translate.
+    shown = result.stdout + result.stderr
+    for word in sorted(status_words(), key=len, reverse=True):
+        shown = shown.replace(word, "")
+    leaks = sorted(set(VIETNAMESE.findall(shown)))
     assert leaks == [], (result.stdout + result.stderr)[:2000]
 
 

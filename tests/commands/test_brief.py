@@ -41,16 +41,28 @@ def test_dong_son_w07_reads_like_the_giao_ban_note(invoke: Invoke, shipped_root:
         "## 5. Đề xuất, kiến nghị",
     ]
     assert [out.index(s) for s in sections] == sorted(out.index(s) for s in sections)
-    assert "# Báo cáo giao ban tuần 07/2026" in out
-    assert "**11/22 tiêu chí đạt (50%)** (+2 so với tuần trước)" in out
-    assert "Số liệu đã công bố: 11/22 tiêu chí (Báo Thanh Hóa, 11/02/2026)" in out
-    newly_met = out.split("**Tiêu chí mới đạt (2):**")[1].split("**Tiêu chí không còn đạt")[0]
-    assert "**C03**" in newly_met and "**C21**" in newly_met
+    heading = "Kết quả xây dựng Công an phường kiểu mẫu tuần 07 năm 2026 (từ 09/02 đến 15/02/2026)"
+    assert f"# {heading}" in out
+    assert "**11/22 tiêu chí đạt (50%)** (tăng 2 tiêu chí so với tuần trước)" in out
+    # A station's note never cites a newspaper about itself.
+    assert "Báo Thanh Hóa" not in out and "Số liệu đã công bố" not in out
+    newly_met = out.split("**Tiêu chí mới đạt (2):**")[1].split("**Tiêu chí không duy trì")[0]
+    assert "**Tiêu chí số 3**" in newly_met and "**Tiêu chí số 21**" in newly_met
     assert "Đang thực hiện → Đạt (09/02/2026, Tổ Cảnh sát khu vực)" in newly_met
-    assert "**Tiêu chí không còn đạt (0):** Không có." in out
-    assert "**Kiến nghị** (C08, Tổ Tổng hợp): Công an tỉnh xem xét" in out
-    assert "**Đề xuất** (C19, Tổ Quản lý hành chính về TTXH)" in out
-    assert "100%** (mục tiêu ≥ 100%), 11/02/2026: 57/57 tổ dân phố" in out
+    assert "**Tiêu chí không duy trì được (0):** Không có." in out
+    assert "**Kiến nghị** (Tiêu chí số 8, Tổ Tổng hợp): Công an tỉnh xem xét" in out
+    assert "**Đề xuất** (Tiêu chí số 19, Tổ Quản lý hành chính về TTXH)" in out
+    assert "100%** (mục tiêu: đạt 100%), 11/02/2026: 57/57 tổ dân phố" in out
+    # Tết 2026 (14/02–22/02) starts on the Saturday of W07 and fills the next week.
+    assert "Trong tuần nghỉ Tết Nguyên đán từ 14/02/2026 đến 22/02/2026." in out
+    next_week = out.split("## 4.")[1]
+    assert "Tuần tới nghỉ Tết Nguyên đán từ 14/02/2026 đến 22/02/2026." in next_week
+    # Concrete tasks: criterion, what the note says to do, owner, due date.
+    assert (
+        "- Tiêu chí số 20: Phối hợp với các chi bộ tổ dân phố vận động đảng viên đi đầu kích "
+        "hoạt định danh điện tử; phụ trách: Tổ Cảnh sát khu vực; hạn: 31/12/2026." in next_week
+    )
+    assert "theo phân công" not in out
 
 
 def test_the_week_before_compares_with_its_own_previous_week(
@@ -60,9 +72,12 @@ def test_the_week_before_compares_with_its_own_previous_week(
     out = invoke(
         "--root", str(shipped_root), "brief", "phuong-dong-son", "--week", "2026-W03"
     ).stdout
-    assert "**7/22 tiêu chí đạt (31,8%)** (-1 so với tuần trước)" in out
-    regressions = out.split("**Tiêu chí không còn đạt (1):**")[1].split("**Thay đổi")[0]
-    assert "**C06**" in regressions and "Đạt → Đang thực hiện (12/01/2026, Tổ Tổng hợp)" in out
+    assert "**7/22 tiêu chí đạt (31,8%)** (giảm 1 tiêu chí so với tuần trước)" in out
+    regressions = out.split("**Tiêu chí không duy trì được (1):**")[1].split("**Thay đổi")[0]
+    assert (
+        "**Tiêu chí số 6**" in regressions
+        and "Đạt → Đang thực hiện (12/01/2026, Tổ Tổng hợp)" in out
+    )
 
 
 # --- git: changes without a history entry still show up --------------------------------------
@@ -103,35 +118,41 @@ def _met_with_history(root: Path) -> None:
 def test_brief_shows_a_status_edited_without_history_from_git(invoke: Invoke, repo: Path) -> None:
     _met_without_history(repo)
     _met_with_history(repo)
-    result = invoke("--root", str(repo), "brief", "phuong-mau", "--week", "2026-W08")
+    result = invoke("--root", str(repo), "brief", "phuong-mau", "--week", "2026-W08", "--appendix")
     assert result.exit_code == 0, result.stderr
     out = result.stdout
-    assert "**4/4 tiêu chí đạt (100%)** (+2 so với tuần trước)" in out
-    newly_met = out.split("**Tiêu chí mới đạt (2):**")[1].split("**Tiêu chí không còn đạt")[0]
-    # The edit without a history entry: dated by its commit, attributed to its author and message.
+    assert "**4/4 tiêu chí đạt (100%)** (tăng 2 tiêu chí so với tuần trước)" in out
+    newly_met = out.split("**Tiêu chí mới đạt (2):**")[1].split("**Tiêu chí không duy trì")[0]
+    # The edit without a history entry: dated by its commit, attributed to its author; the
+    # commit itself is named in the technical appendix's edition only.
     assert (
-        "**C04** Trụ sở đạt chuẩn: Chưa đạt → Đạt (17/02/2026, Lê Thị Bình). "
+        "**Tiêu chí số 4** (Trụ sở đạt chuẩn): Chưa đạt → Đạt (17/02/2026, Lê Thị Bình). "
         "_(theo git, commit " in newly_met
     )
     assert "“Cập nhật C04: trụ sở đã sửa xong”; chưa ghi vào lịch sử)_" in newly_met
     # The history entry without `by` is attributed to the commit that added it, shown once.
-    assert "**C03** Tiếp nhận 100% tin báo: Đang thực hiện → Đạt (18/02/2026, Phạm Văn Cường)." in (
-        newly_met
+    assert (
+        "**Tiêu chí số 3** (Tiếp nhận 100% tin báo): Đang thực hiện → Đạt "
+        "(18/02/2026, Phạm Văn Cường)." in newly_met
     )
-    assert newly_met.count("**C03**") == 1 and "Giao ban tuần 8" not in newly_met
+    assert newly_met.count("**Tiêu chí số 3**") == 1 and "Giao ban tuần 8" not in newly_met
+    signed = invoke("--root", str(repo), "brief", "phuong-mau", "--week", "2026-W08").stdout
+    assert "theo git" not in signed and "commit" not in signed
     assert "git log của tệp (2 commit trong kỳ)" in out
     assert "lịch sử trong tệp đơn vị (1 mục trong kỳ)" in out
 
-    report = invoke("--root", str(repo), "report", "phuong-mau").stdout
-    assert "| 17/02/2026 | 2026-W08 | C04 | Chưa đạt | Đạt | theo git, commit" in report
+    report = invoke("--root", str(repo), "report", "phuong-mau", "--appendix").stdout
+    assert "| 17/02/2026 | 4 | Chưa đạt | Đạt | theo git, commit" in report
     assert "| Lê Thị Bình |" in report
 
     # The week before knows nothing of it; --no-git ignores git entirely.
     before = invoke("--root", str(repo), "brief", "phuong-mau", "--week", "2026-W07").stdout
-    assert "C04" not in before.split("## 3.")[0].split("## 2.")[1]
-    plain = invoke("--root", str(repo), "brief", "phuong-mau", "--week", "2026-W08", "--no-git")
+    assert "Tiêu chí số 4" not in before.split("## 3.")[0].split("## 2.")[1]
+    plain = invoke(
+        "--root", str(repo), "brief", "phuong-mau", "--week", "2026-W08", "--no-git", "--appendix"
+    )
     assert "theo git" not in plain.stdout and "không dùng git (--no-git)" in plain.stdout
-    assert "**4/4 tiêu chí đạt (100%)** (+1 so với tuần trước)" in plain.stdout
+    assert "**4/4 tiêu chí đạt (100%)** (tăng 1 tiêu chí so với tuần trước)" in plain.stdout
 
 
 def test_a_history_entry_added_later_replaces_the_git_only_change(
@@ -145,8 +166,10 @@ def test_a_history_entry_added_later_replaces_the_git_only_change(
         encoding="utf-8",
     )
     commit_all(repo, "Bổ sung lịch sử C04", "2026-02-19T08:00:00+07:00")
-    out = invoke("--root", str(repo), "brief", "phuong-mau", "--week", "2026-W08").stdout
-    assert out.count("**C04** Trụ sở đạt chuẩn: Chưa đạt → Đạt") == 1
+    out = invoke(
+        "--root", str(repo), "brief", "phuong-mau", "--week", "2026-W08", "--appendix"
+    ).stdout
+    assert out.count("**Tiêu chí số 4** (Trụ sở đạt chuẩn): Chưa đạt → Đạt") == 1
     assert "Chưa đạt → Đạt (16/02/2026, Đội trưởng)." in out and "theo git" not in out
 
 
@@ -157,7 +180,7 @@ def test_brief_works_when_git_is_missing(
     empty = tmp_path / "no-git-here"
     empty.mkdir()
     monkeypatch.setenv("PATH", str(empty))
-    result = invoke("--root", str(repo), "brief", "phuong-mau", "--week", "2026-W08")
+    result = invoke("--root", str(repo), "brief", "phuong-mau", "--week", "2026-W08", "--appendix")
     assert result.exit_code == 0, result.stderr
     assert "máy không có git" in result.stdout and "theo git" not in result.stdout
 
@@ -166,10 +189,12 @@ def test_brief_works_outside_a_git_repository(
     invoke: Invoke, example_root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(example_root.parent))
-    result = invoke("--root", str(example_root), "brief", "phuong-mau", "--week", "2026-W07")
+    result = invoke(
+        "--root", str(example_root), "brief", "phuong-mau", "--week", "2026-W07", "--appendix"
+    )
     assert result.exit_code == 0, result.stderr
     assert "thư mục dữ liệu không phải kho git" in result.stdout
-    assert "**2/4 tiêu chí đạt (50%)** (+1 so với tuần trước)" in result.stdout
+    assert "**2/4 tiêu chí đạt (50%)** (tăng 1 tiêu chí so với tuần trước)" in result.stdout
 
 
 def test_brief_when_the_ward_file_was_never_committed(invoke: Invoke, repo: Path) -> None:
@@ -178,7 +203,7 @@ def test_brief_when_the_ward_file_was_never_committed(invoke: Invoke, repo: Path
         (repo / WARD).read_text(encoding="utf-8").replace("ward: phuong-mau", "ward: phuong-moi"),
         encoding="utf-8",
     )
-    result = invoke("--root", str(repo), "brief", "phuong-moi", "--week", "2026-W07")
+    result = invoke("--root", str(repo), "brief", "phuong-moi", "--week", "2026-W07", "--appendix")
     assert result.exit_code == 0, result.stderr
     assert "tệp chưa được commit vào git" in result.stdout
 
@@ -192,25 +217,31 @@ def test_overdue_and_due_next_week_with_owners(
     monkeypatch.setenv("KIEUMAU_TODAY", "2026-03-27")  # W13; W14 runs 30/03–05/04
     out = invoke("--root", str(example_root), "brief", "phuong-mau").stdout
     due = out.split("**Đến hạn trong tuần (1):**")[1].split("**Tiếp tục")[0]
-    assert "**C03** Tiếp nhận 100% tin báo — Đang thực hiện; Tổ tiếp dân; hạn 31/03/2026." in due
+    assert (
+        "**Tiêu chí số 3** (Tiếp nhận 100% tin báo) — Đang thực hiện; Tổ tiếp dân; hạn 31/03/2026."
+        in due
+    )
     monkeypatch.setenv("KIEUMAU_TODAY", "2026-07-01")
     late = invoke("--root", str(example_root), "brief", "phuong-mau").stdout
     overdue = late.split("**Quá hạn (2):**")[1].split("**Chưa triển khai")[0]
-    assert "**C03**" in overdue and "(**quá hạn 92 ngày**)" in overdue
-    assert "**C04**" in overdue and "(**quá hạn 1 ngày**)" in overdue
-    assert "Tập trung hoàn thành các tiêu chí quá hạn: C03, C04." in late
+    assert "**Tiêu chí số 3**" in overdue and "(**quá hạn 92 ngày**)" in overdue
+    assert "**Tiêu chí số 4**" in overdue and "(**quá hạn 1 ngày**)" in overdue
+    assert "Tập trung hoàn thành các tiêu chí quá hạn: tiêu chí số 3, 4." in late
 
 
 def test_stalled_and_not_started(invoke: Invoke, example_root: Path) -> None:
     # On 20/02/2026: C03 in progress since 02/02 (2 weeks); C04 not started.
     default = invoke("--root", str(example_root), "brief", "phuong-mau").stdout
     assert "**Chưa có chuyển biến từ 4 tuần trở lên (0):** Không có." in default
-    assert "**Chưa triển khai (1):**" in default and "- **C04** Trụ sở đạt chuẩn — " in default
+    assert (
+        "**Chưa triển khai (1):**" in default
+        and "- **Tiêu chí số 4** (Trụ sở đạt chuẩn) — " in default
+    )
     short = invoke(
         "--root", str(example_root), "brief", "phuong-mau", "--stalled-weeks", "2"
     ).stdout
     stalled = short.split("**Chưa có chuyển biến từ 2 tuần trở lên (1):**")[1].split("##")[0]
-    assert "- **C03** Tiếp nhận 100% tin báo — Tổ tiếp dân; hạn 31/03/2026; " in stalled
+    assert "- **Tiêu chí số 3** (Tiếp nhận 100% tin báo) — Tổ tiếp dân; hạn 31/03/2026; " in stalled
     assert "thay đổi gần nhất 02/02/2026 (2 tuần)." in stalled
 
 
@@ -221,8 +252,10 @@ def test_requests_are_notes_marked_de_xuat_or_kien_nghi_any_case_and_nfd(
     edit(example_root / WARD, "owner: Đội trưởng\n", f'owner: Đội trưởng\n    note: "{nfd}"\n')
     out = invoke("--root", str(example_root), "brief", "phuong-mau").stdout
     requests = out.split("## 5. Đề xuất, kiến nghị")[1]
-    assert "1. **Đề xuất** (C01, Đội trưởng): tập huấn thêm cho tổ tiếp dân." in requests
-    assert "2. **Kiến nghị** (C03, Tổ tiếp dân): bổ sung máy tính \\| cần gấp." in requests
+    assert "1. **Đề xuất** (Tiêu chí số 1, Đội trưởng): tập huấn thêm cho tổ tiếp dân." in requests
+    assert (
+        "2. **Kiến nghị** (Tiêu chí số 3, Tổ tiếp dân): bổ sung máy tính \\| cần gấp." in requests
+    )
 
 
 def test_notes_are_text_never_markup(invoke: Invoke, example_root: Path) -> None:
@@ -275,9 +308,9 @@ def test_a_status_edited_but_not_yet_committed_is_listed_as_such(
     invoke: Invoke, repo: Path
 ) -> None:
     edit(repo / WARD, "  C04:\n    status: not_met", "  C04:\n    status: in_progress")
-    out = invoke("--root", str(repo), "brief", "phuong-mau").stdout  # W08, today 20/02
+    out = invoke("--root", str(repo), "brief", "phuong-mau", "--appendix").stdout  # W08
     assert (
-        "- **C04** Trụ sở đạt chuẩn: Chưa đạt → Đang thực hiện (20/02/2026). "
+        "- **Tiêu chí số 4** (Trụ sở đạt chuẩn): Chưa đạt → Đang thực hiện (20/02/2026). "
         "_(sửa trong tệp, chưa commit và chưa ghi vào lịch sử)_"
     ) in out
     assert "git log của tệp (0 commit trong kỳ)" in out
@@ -314,15 +347,14 @@ def test_2026_w53_is_refused_but_2020_w53_is_accepted(invoke: Invoke, example_ro
     assert late.exit_code == 2 and "sau hôm nay" in late.stderr
     old = invoke("--root", str(example_root), "brief", "phuong-mau", "--week", "2020-W53")
     assert old.exit_code == 0, old.stderr
-    assert "Báo cáo giao ban tuần 53/2020" in old.stdout
-    assert "Từ ngày 28/12/2020 đến ngày 03/01/2021" in old.stdout
+    assert "tuần 53 năm 2020 (từ 28/12 đến 03/01/2021)" in old.stdout
 
 
 def test_brief_default_is_the_current_iso_week(invoke: Invoke, example_root: Path) -> None:
     result = invoke("--root", str(example_root), "brief", "phuong-mau")
     assert result.exit_code == 0, result.stderr
-    assert "tuần 08/2026" in result.stdout  # KIEUMAU_TODAY is 2026-02-20
-    assert "Từ ngày 16/02/2026 đến ngày 22/02/2026" in result.stdout
+    # KIEUMAU_TODAY is 2026-02-20
+    assert "tuần 08 năm 2026 (từ 16/02 đến 22/02/2026)" in result.stdout
 
 
 def test_brief_over_a_date_range_compares_with_the_day_before(
@@ -332,7 +364,7 @@ def test_brief_over_a_date_range_compares_with_the_day_before(
     assert result.exit_code == 0, result.stderr
     out = result.stdout
     assert "Từ ngày 01/02/2026 đến ngày 20/02/2026" in out
-    assert "(+1 so với ngày 31/01/2026)" in out  # C02 met on 10/02
+    assert "(tăng 1 tiêu chí so với ngày 31/01/2026)" in out  # C02 met on 10/02
     assert "## 2. Kết quả trong kỳ" in out and "## 4. Nhiệm vụ kỳ tới" in out
 
 
@@ -356,7 +388,16 @@ def test_a_hostile_commit_reaches_no_document_raw(
     target = tmp_path / f"out.{fmt}"
     period = ["--week", "2026-W08"] if command == "brief" else []
     result = invoke(
-        "--root", str(repo), command, "phuong-mau", *period, "-f", fmt, "-o", str(target)
+        "--root",
+        str(repo),
+        command,
+        "phuong-mau",
+        *period,
+        "-f",
+        fmt,
+        "-o",
+        str(target),
+        "--appendix",
     )
     assert result.exit_code == 0, result.stderr
     if fmt == "docx":
@@ -378,3 +419,72 @@ def test_a_hostile_commit_reaches_no_document_raw(
     if command == "brief":  # the brief quotes the commit subject of a git-only change
         assert "\\x1b]52;c;aGk=\\x07" in text and "\\u202egpj.exe" in text
     assert "\\x1b[2J" in text  # the author, in both documents
+
+
+# --- brief --full: the whole weekly report around the computed part ----------------------
+
+NOTES = """## I. Tình hình an ninh, trật tự
+Tình hình cơ bản ổn định <b>đậm</b>.
+
+## III. Đánh giá chung
+- Hoàn thành nhiệm vụ.
+"""
+
+
+def test_full_assembles_the_officer_sections_around_the_computed_part(
+    invoke: Invoke, shipped_root: Path, tmp_path: Path
+) -> None:
+    folder = shipped_root / "notes/thanh-hoa/phuong-dong-son"
+    folder.mkdir(parents=True)
+    (folder / "2026-W07.md").write_text(NOTES, encoding="utf-8")
+    args = ["--root", str(shipped_root), "brief", "phuong-dong-son", "--week", "2026-W07"]
+    out = invoke(*args, "--full").stdout
+    order = [
+        "# Kết quả công tác tuần 07 năm 2026 (từ 09/02 đến 15/02/2026)",
+        "## I. Tình hình an ninh, trật tự",
+        "## II. Kết quả các mặt công tác",
+        "### Kết quả xây dựng Công an phường kiểu mẫu",
+        "#### 1. Tình hình chung",
+        "#### 5. Đề xuất, kiến nghị",
+        "## III. Đánh giá chung",
+    ]
+    assert [out.index(s) for s in order] == sorted(out.index(s) for s in order)
+    # Sections left out stay out: nothing is invented for IV, V or VI.
+    assert "## IV." not in out and "## V." not in out and "## VI." not in out
+    assert "&lt;b&gt;đậm&lt;/b&gt;" in out and "<b>" not in out
+    html = invoke(*args, "--full", "-f", "html").stdout
+    assert "&lt;b&gt;đậm&lt;/b&gt;" in html and "<b>đậm" not in html
+    document = tmp_path / "full.docx"
+    assert invoke(*args, "--full", "-f", "docx", "-o", str(document)).exit_code == 0
+    from docx import Document
+
+    lines = [p.text for p in Document(str(document)).paragraphs]
+    assert "I. Tình hình an ninh, trật tự" in lines and "- Hoàn thành nhiệm vụ." in lines
+    assert lines.index("II. Kết quả các mặt công tác") < lines.index("III. Đánh giá chung")
+
+
+def test_full_without_notes_says_so_and_a_bad_file_is_refused_with_its_position(
+    invoke: Invoke, shipped_root: Path
+) -> None:
+    args = ["--root", str(shipped_root), "brief", "phuong-dong-son", "--week", "2026-W07"]
+    missing = invoke(*args, "--full")
+    assert missing.exit_code == 0 and "chưa có" in missing.stderr
+    assert "## I." not in missing.stdout and "## II. Kết quả các mặt công tác" in missing.stdout
+    folder = shipped_root / "notes/thanh-hoa/phuong-dong-son"
+    folder.mkdir(parents=True)
+    (folder / "2026-W07.md").write_text("## I. A\n## Kết luận\n", encoding="utf-8")
+    bad = invoke(*args, "--full")
+    assert bad.exit_code == 1 and bad.stdout == ""
+    assert "2026-W07.md:2:1: error[notes-section]" in bad.stderr
+    ranged = invoke(
+        "--root",
+        str(shipped_root),
+        "brief",
+        "phuong-dong-son",
+        "--full",
+        "--since",
+        "2026-02-01",
+        "--until",
+        "2026-02-10",
+    )
+    assert ranged.exit_code == 2 and "--full" in ranged.stderr

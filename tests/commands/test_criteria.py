@@ -28,7 +28,7 @@ def test_criteria_lists_and_shows_a_set_with_provenance(invoke: Invoke, example_
     assert shown.exit_code == 0
     assert "N2. An ninh, trật tự" in shown.stdout
     assert "minh họa (chưa có nguồn chính thức)" in shown.stdout
-    assert "≥ 100 %" in shown.stdout
+    assert ": đạt 100%" in shown.stdout and "≥" not in shown.stdout
     assert invoke("--root", str(example_root), "criteria", "bo-mau").stdout == shown.stdout
 
 
@@ -36,3 +36,10 @@ def test_criteria_unknown_set_suggests_available(invoke: Invoke, example_root: P
     result = invoke("--root", str(example_root), "criteria", "bo-mau@9")
     assert result.exit_code == 2
     assert "bo-mau@1" in result.stderr
+
+
+def test_criteria_cites_its_basis_as_officials_write_it(invoke: Invoke, shipped_root: Path) -> None:
+    out = invoke("--root", str(shipped_root), "criteria", "thanh-hoa-antt-cds").stdout
+    assert "Căn cứ: Kế hoạch số 541/KH-CAT-PV01 ngày 13/11/2025 của Giám đốc Công an tỉnh\n" in out
+    # The file's research notes stay in the file (and in --format json).
+    assert "legal_basis" not in out and "effective" not in out

@@ -31,15 +31,17 @@ def test_report_html_structure_and_content(invoke: Invoke, shipped_root: Path) -
     text = " ".join(text_of(root).split())
     assert "Báo cáo tiến độ xây dựng Công an phường kiểu mẫu" in text
     assert "541/KH-CAT-PV01 ngày 13/11/2025" in text
-    assert "Lập ngày 20/02/2026 bằng kieumau" in text
+    # Nothing about the tool, and no newspaper figure about the station itself.
+    body = " ".join(text_of(next(root.iter("body"))).split())
+    assert "kieumau" not in body and "Báo Thanh Hóa" not in body
     chart = next(svg for svg in root.iter(f"{SVG}svg") if svg.get("id") == "progress-chart")
     assert chart.get("role") == "img"
     title = chart.find(f"{SVG}title")
     assert title is not None and "11/22 ngày 20/02/2026" in (title.text or "")
-    assert len(list(chart.iter(f"{SVG}path"))) == 2 and len(list(chart.iter(f"{SVG}circle"))) == 1
+    assert len(list(chart.iter(f"{SVG}path"))) == 2 and not list(chart.iter(f"{SVG}circle"))
     # Groups and the history are real tables with row headers.
     scoped_rows = [th for th in root.iter("th") if th.get("scope") == "row"]
-    assert any("N5. Chuyển đổi số" in text_of(th) for th in scoped_rows)
+    assert any("Nhóm 5. Chuyển đổi số" in text_of(th) for th in scoped_rows)
     tables = list(root.iter("table"))
     assert all(table.find("thead") is not None for table in tables[1:])
 
@@ -47,14 +49,27 @@ def test_report_html_structure_and_content(invoke: Invoke, shipped_root: Path) -
 def test_report_markdown_sections(invoke: Invoke, shipped_root: Path) -> None:
     out = invoke("--root", str(shipped_root), "report", "phuong-dong-son").stdout
     assert "**11/22 tiêu chí đạt (50%)** · 11 đang thực hiện" in out
-    assert "| N4. Quản lý nhà nước về ANTT và cải cách hành chính | 1/3 | 33,3% |" in out
-    assert "## Tiêu chí chưa đạt (11), quá hạn xếp trước" in out
+    assert "| Nhóm 4. Quản lý nhà nước về ANTT và cải cách hành chính | 1/3 | 33,3% |" in out
+    assert "## Tiêu chí chưa hoàn thành (11), quá hạn xếp trước" in out
     assert (
-        "| C03 | Tỷ lệ tổ dân phố đã tổ chức hội nghị Nhân dân | ≥ 100% | 100% (11/02/2026)" in out
+        "| 3 | Tỷ lệ tổ dân phố đã tổ chức hội nghị Nhân dân | đạt 100% | 100% (11/02/2026)" in out
     )
-    assert "| 29/12/2025 | 2026-W01 | C17 | Đang thực hiện | Đạt |" in out
-    assert "- Báo chí: Báo Thanh Hóa, “Xây dựng Công an phường Đông Sơn kiểu mẫu" in out
+    assert "| 7 | Số cán bộ, chiến sĩ bị xử lý kỷ luật | không có cán bộ, chiến sĩ bị xử lý" in out
+    assert "| 10 | Chênh lệch số vụ phạm tội về trật tự xã hội so với cùng kỳ | không tăng |" in out
+    # The long tables are annexes after the body.
+    annex = out.split("## Phụ lục I: Kết quả từng tiêu chí và hồ sơ, tài liệu minh chứng")[1]
+    assert "| 29/12/2025 | 17 | Đang thực hiện | Đạt |" in annex.split("## Phụ lục II")[1]
+    assert (
+        "| Ngày | Tiêu chí số | Trạng thái trước | Trạng thái sau | Ghi chú | Người cập nhật |"
+        in annex
+    )
+    # The station's own report cites its plan, never a newspaper article about itself.
+    assert "Báo chí" not in out and "Báo Thanh Hóa" not in out
     assert "- Văn bản: 541/KH-CAT-PV01 ngày 13/11/2025" in out
+    with_appendix = invoke("--root", str(shipped_root), "report", "phuong-dong-son", "--appendix")
+    appendix = with_appendix.stdout.split("## Phụ lục kỹ thuật")[1]
+    assert "thanh-hoa/phuong-dong-son" in appendix and "thanh-hoa-antt-cds@2026" in appendix
+    assert "- Báo chí: Báo Thanh Hóa, “Xây dựng Công an phường Đông Sơn kiểu mẫu" in appendix
 
 
 def test_overdue_first_and_indicator_trend(
@@ -68,11 +83,11 @@ def test_overdue_first_and_indicator_trend(
     )
     monkeypatch.setenv("KIEUMAU_TODAY", "2026-04-10")
     out = invoke("--root", str(example_root), "report", "phuong-mau").stdout
-    missing = out.split("## Tiêu chí chưa đạt (2)")[1].split("##")[0]
-    assert missing.index("| C03 |") < missing.index("| C04 |")
+    missing = out.split("## Tiêu chí chưa hoàn thành (2)")[1].split("##")[0]
+    assert missing.index("| 3 |") < missing.index("| 4 |")
     assert "**31/03/2026 (quá hạn 10 ngày)**" in missing
     assert (
-        "| C03 | Tỷ lệ tin báo được tiếp nhận | ≥ 100% | 97% (15/02/2026) | **chưa đạt mục tiêu** "
+        "| 3 | Tỷ lệ tin báo được tiếp nhận | đạt 100% | 97% (15/02/2026) | **chưa đạt mục tiêu** "
         "| tăng (tốt lên) |"
     ) in out
     english = invoke("--root", str(example_root), "report", "phuong-mau", "--lang", "en").stdout

@@ -122,10 +122,13 @@ def test_set_on_dong_son_keeps_every_comment_quote_and_blank_line(
 
 
 W = f"{MAU.as_posix()}:"  # positions refer to the edited content
-STATUSES = "(met, not_met, in_progress, not_applicable, unknown)"
+STATUSES = (
+    "(met, not_met, in_progress, not_applicable, unknown; "
+    "đạt, chưa đạt, đang thực hiện, không áp dụng, chưa đánh giá)"
+)
 IN_THE_FUTURE = "error[history-future]: ngày 01/03/2026 nằm trong tương lai (hôm nay 20/02/2026)"
 BAD_DATE = (
-    "ngày không hợp lệ '2026-02-30': tháng 2 có 28 ngày; ghi ngày dạng yyyy-mm-dd, ví dụ 2026-02-11"
+    "ngày 30/02/2026 không có (tháng 2 có 28 ngày); ghi ngày dạng yyyy-mm-dd, ví dụ 2026-02-11"
 )
 
 

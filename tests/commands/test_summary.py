@@ -31,19 +31,25 @@ def test_summary_ranks_by_progress_and_lists_who_qualifies(
     order = [
         line.split(" | ")[1]
         for line in ranking.splitlines()
-        if line.startswith("| ") and "(" in line
+        if line.startswith("| ") and line.split(" | ")[0][2:].isdigit()
     ]
-    assert [name.split(" (")[0] for name in order[:4]] == [
+    assert [name.split(" (tên theo nguồn")[0] for name in order[:4]] == [
         "Phường Tào Xuyên",
         "Phường Thắng Lợi",
         "Phường Đức Xuân",
         "Phường Đông Sơn",
     ]
-    qualified = out.split("## Đủ điều kiện công nhận theo quy tắc của bộ tiêu chí (2)")[1]
-    assert "**Phường Tào Xuyên**" in qualified.split("##")[0]
-    assert "**Phường Đức Xuân**" not in qualified.split("##")[0]  # 21/22 under an "all" rule
+    heading = "## Đơn vị đã đạt đủ tiêu chí, đủ điều kiện đề nghị kiểm tra, công nhận (2)"
+    qualified = out.split(heading)[1]
+    assert "**Phường Tào Xuyên (tên theo nguồn năm 2025" in qualified.split("##")[0]
+    assert "**Phường Đức Xuân" not in qualified.split("##")[0]  # 21/22 under an "all" rule
     sets = out.split("## Bộ tiêu chí đang áp dụng")[1].split("##")[0]
-    assert "| cap-kieu-mau@2021 |" in sets and "| thanh-hoa-antt-cds@2026 |" in sets
+    # Sets by their title, never their id; stations without their slug.
+    assert "@" not in out and "thanh-hoa/" not in out
+    assert (
+        "| Bộ tiêu chí Công an phường kiểu mẫu về an ninh, trật tự và chuyển đổi số năm 2026 |"
+        in sets
+    )
 
 
 def test_summary_counts_by_status_and_stale_stations(
@@ -77,3 +83,21 @@ def test_summary_reports_unreadable_wards_and_exits_1(invoke: Invoke, shipped_ro
     assert "xa-hoa-phong.yaml:" in result.stderr
     root = assert_document_structure(result.stdout, "vi")
     assert "da-nang/xa-hoa-phong: tệp không hợp lệ (xem kieumau check)" in text_of(root)
+
+
+def test_sources_and_names_say_exactly_what_is_known(invoke: Invoke, shipped_root: Path) -> None:
+    """An untitled article is never given a title; a name not verified after the 2025
+    reorganisation says so; a start known only to its year prints as the year."""
+    report = invoke("--root", str(shipped_root), "report", "phuong-duc-xuan", "--appendix").stdout
+    assert "\\[bài không có tiêu đề\\] — Báo Bắc Kạn, 29/01/2024" in report
+    assert "Sơ kết 1 năm" not in report and "BBK" not in report
+    assert "phường Đức Xuân (tên theo nguồn năm 2024, chưa xác minh sau sắp xếp 1/7/2025)" in report
+    assert "**Bắt đầu:** năm 2023" in report
+    summary = invoke("--root", str(shipped_root), "summary", "-f", "md").stdout
+    assert (
+        "| Phường Đức Xuân (tên theo nguồn năm 2024, chưa xác minh sau sắp xếp 1/7/2025) |"
+        in summary
+    )
+    hai_chau = invoke("--root", str(shipped_root), "report", "phuong-hai-chau-1").stdout
+    assert "**Bắt đầu:** tháng 6/2021" in hai_chau
+    assert "lựa chọn của dự án" in hai_chau  # the headquarters mapping is the project's

@@ -27,7 +27,7 @@ HEADERS = [
     "Ghi chú",
     "Lý do không áp dụng",
     "Minh chứng",
-    "Số đo gần nhất",
+    "Kết quả gần nhất",
     "Cập nhật",
 ]
 

@@ -14,7 +14,10 @@ from tests.support.data import EXAMPLE_SET, EXAMPLE_WARD, VALID_ROOT, replaced
 WARD_TEXT = (VALID_ROOT / EXAMPLE_WARD).read_text(encoding="utf-8")
 SET_TEXT = (VALID_ROOT / EXAMPLE_SET).read_text(encoding="utf-8")
 
-STATUSES = "met, not_met, in_progress, not_applicable, unknown"
+STATUSES = (
+    "met, not_met, in_progress, not_applicable, unknown; "
+    "đạt, chưa đạt, đang thực hiện, không áp dụng, chưa đánh giá"
+)
 
 
 def _ward(old: str, new: str) -> str:
@@ -432,3 +435,25 @@ def test_integer_is_not_a_date() -> None:
     diagnostic = _only(_ward("  date: 2026-01-05\n", "  date: 86400\n"))
     assert diagnostic.code == "invalid-date"
     assert (diagnostic.line, diagnostic.column) == (10, 9)
+
+
+@pytest.mark.parametrize(
+    ("word", "status"),
+    [
+        ("đạt", "met"),
+        ("Chưa đạt", "not_met"),
+        ("đang thực hiện", "in_progress"),
+        ("không áp dụng", "not_applicable"),
+        ("chưa đánh giá", "unknown"),
+    ],
+)
+def test_vietnamese_status_words_are_read_as_the_status(word: str, status: str) -> None:
+    """As `set` accepts them; NFD too (files written on macOS)."""
+    import unicodedata
+
+    for form in ("NFC", "NFD"):
+        spelled = unicodedata.normalize(form, word)
+        text = _ward("    status: in_progress\n", f'    status: "{spelled}"\n')
+        model, diagnostics = validate(load_bytes(text.encode("utf-8"), "w.yaml"), Ward)
+        assert diagnostics == [] and model is not None
+        assert status in {entry.status.value for entry in model.status.values()}

@@ -6,6 +6,7 @@ python-docx: tests/render/test_official.py.)"""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import subprocess
 import unicodedata
@@ -117,12 +118,16 @@ def test_header_block(brief_w07: Document) -> None:
         rules = [p for p in cell.paragraphs if p._p.pPr.find(qn("w:pBdr")) is not None]
         assert len(rules) == 1 and not rules[0].text
     assert number.text == "Số: …/BC-CAP"
-    # W07 ends on 15/02; today is pinned to 20/02: the note is dated the end of its week.
-    assert place.text == "Đông Sơn, ngày 15 tháng 02 năm 2026"
+    # W07 ends on Sunday 15/02 and Tết starts on Saturday 14/02: the note is dated its last
+    # working day, Friday 13/02.
+    assert place.text == "Đông Sơn, ngày 13 tháng 02 năm 2026"
     assert all(run.italic for run in place.paragraphs[0].runs)
     doc_type, subject = body_paragraphs(brief_w07)[:2]
     assert doc_type.text == "BÁO CÁO"
-    assert subject.text == "Kết quả xây dựng Công an phường kiểu mẫu tuần 07/2026"
+    assert (
+        subject.text
+        == "Kết quả xây dựng Công an phường kiểu mẫu tuần 07 năm 2026 (từ 09/02 đến 15/02/2026)"
+    )
     for paragraph in (doc_type, subject):
         assert paragraph.alignment == WD_ALIGN_PARAGRAPH.CENTER
         assert all(run.bold for run in paragraph.runs)
@@ -177,17 +182,19 @@ def test_brief_sections_and_score(brief_w07: Document) -> None:
     ]
     lines = text.splitlines()
     assert [lines.index(h) for h in headings] == sorted(lines.index(h) for h in headings)
-    assert "- Kết quả: 11/22 tiêu chí đạt (50%) (+2 so với tuần trước)." in lines
+    assert "- Kết quả: 11/22 tiêu chí đạt (50%) (tăng 2 tiêu chí so với tuần trước)." in lines
     score = next(p for p in body_paragraphs(brief_w07) if p.text.startswith("- Kết quả:"))
     assert [run.text for run in score.runs if run.bold] == ["11/22 tiêu chí đạt (50%)"]
     assert text.startswith("| CÔNG AN TỈNH THANH HÓA<br>CÔNG AN PHƯỜNG ĐÔNG SƠN |")
     assert (
         "Thực hiện Kế hoạch số 541/KH-CAT-PV01 ngày 13/11/2025 của Giám đốc Công an tỉnh "
         "Thanh Hóa, Công an phường Đông Sơn báo cáo kết quả xây dựng Công an phường kiểu mẫu "
-        "tuần 07/2026 (từ ngày 09/02/2026 đến ngày 15/02/2026) như sau:"
+        "tuần 07 năm 2026 (từ 09/02 đến 15/02/2026) như sau:"
     ) in lines
     assert "a) Tiêu chí mới đạt (2):" in lines
-    assert "1. Kiến nghị (C08, Tổ Tổng hợp): Công an tỉnh xem xét" in text
+    assert "1. Kiến nghị (Tiêu chí số 8, Tổ Tổng hợp): Công an tỉnh xem xét" in text
+    assert "- Trong tuần nghỉ Tết Nguyên đán từ 14/02/2026 đến 22/02/2026." in lines
+    assert "Tuần tới nghỉ Tết Nguyên đán từ 14/02/2026 đến 22/02/2026." in lines
     closing = cells(brief_w07.tables[-1])[0]
     recipients, signer = closing
     first = recipients.paragraphs[0]
@@ -201,8 +208,10 @@ def test_brief_sections_and_score(brief_w07: Document) -> None:
     assert title.text == "TRƯỞNG CÔNG AN PHƯỜNG" and all(r.bold for r in title.runs)
     assert name.text == "…"
     assert (
-        brief_w07.core_properties.title == "Kết quả xây dựng Công an phường kiểu mẫu tuần 07/2026"
+        brief_w07.core_properties.title
+        == "Kết quả xây dựng Công an phường kiểu mẫu tuần 07 năm 2026 (từ 09/02 đến 15/02/2026)"
     )
+    assert brief_w07.core_properties.comments.startswith("kieumau ")
 
 
 def test_a_week_still_running_is_dated_today(
@@ -211,14 +220,16 @@ def test_a_week_still_running_is_dated_today(
     monkeypatch.setenv("KIEUMAU_TODAY", "2026-02-11")  # the day the 11/22 was published
     document = make_docx(invoke, shipped_root, tmp_path / "b.docx", "brief", "phuong-dong-son")
     assert header_cells(document)[3].text == "Đông Sơn, ngày 11 tháng 02 năm 2026"
-    assert "- Kết quả: 11/22 tiêu chí đạt (50%) (+2 so với tuần trước)." in document_text(document)
+    text = document_text(document)
+    assert "- Kết quả: 11/22 tiêu chí đạt (50%) (tăng 2 tiêu chí so với tuần trước)." in text
     ranged = make_docx(
         invoke,
         shipped_root,
         tmp_path / "r.docx",
         *("brief", "phuong-dong-son", "--since", "2026-01-01", "--until", "2026-01-31"),
     )
-    assert header_cells(ranged)[3].text == "Đông Sơn, ngày 31 tháng 01 năm 2026"
+    # 31/01/2026 is a Saturday: the note is dated Friday 30/01.
+    assert header_cells(ranged)[3].text == "Đông Sơn, ngày 30 tháng 01 năm 2026"
     assert body_paragraphs(ranged)[1].text == (
         "Kết quả xây dựng Công an phường kiểu mẫu từ ngày 01/01/2026 đến ngày 31/01/2026"
     )
@@ -263,10 +274,14 @@ def test_english_labels_vietnamese_motto(
     # The national title and motto are the fixed heading of a Vietnamese state document.
     assert [p.text for p in filled(national)] == [NATIONAL_TITLE, MOTTO]
     assert number.text == "No. …/BC-CAP"
-    assert place.text == "Đông Sơn, 2026-02-15"
+    assert place.text == "Đông Sơn, 2026-02-13"
     text = document_text(document)
-    assert "REPORT\nProgress toward a model ward police station, week 07 of 2026\n" in text
-    assert "1. Overview" in text and "- Score: 11/22 criteria met (50%) (+2 on last week)." in text
+    assert (
+        "REPORT\nProgress toward a model ward police station, week 07 of 2026 "
+        "(2026-02-09 to 2026-02-15)\n" in text
+    )
+    assert "- Score: 11/22 criteria met (50%) (2 more than last week)." in text
+    assert "1. Overview" in text
     assert "Recipients:" in text and "Tình hình chung" not in text
     assert document.core_properties.language == "en-GB"
 
@@ -284,8 +299,13 @@ def test_report_tables_keep_the_per_criterion_results(
         in (text)
     )
     assert header_cells(document)[3].text == "Đông Sơn, ngày 20 tháng 02 năm 2026"
-    body_tables = document.tables[1:-1]
-    assert len(body_tables) == 6  # groups, missing, details, indicators, progress, history
+    # groups, missing, indicators, progress; the closing block; then the two annexes
+    closing = next(
+        i for i, t in enumerate(document.tables) if "Nơi nhận:" in cell_text(t.rows[0].cells[0])
+    )
+    assert closing == 5
+    body_tables = document.tables[1:closing] + document.tables[closing + 1 :]
+    assert len(body_tables) == 6
     for table in body_tables:
         header = table.rows[0]._tr
         assert header.trPr is not None
@@ -296,10 +316,15 @@ def test_report_tables_keep_the_per_criterion_results(
     details = next(t for t in body_tables if "Minh chứng" in cell_text(table_row(t, 0)[-1]))
     rows = cells(details)
     ids = [cell_text(row[0]) for row in rows[1:] if len(row) > 1]
-    assert ids == [f"C{n:02d}" for n in range(1, 23)]
+    assert ids == [str(n) for n in range(1, 23)]
+    text_lines = text.splitlines()
+    annex = text_lines.index("Phụ lục I")
+    assert text_lines[annex + 1] == "KẾT QUẢ TỪNG TIÊU CHÍ VÀ HỒ SƠ, TÀI LIỆU MINH CHỨNG"
+    assert text_lines[annex + 2] == "(Kèm theo Báo cáo số …/BC-CAP ngày 20 tháng 02 năm 2026)"
+    assert "Phụ lục II" in text_lines
     groups = [cell_text(row[0]) for row in rows if len(row) == 1]
-    assert groups[0] == "N1. Lãnh đạo, chỉ đạo, tuyên truyền và thi đua (4/4)"
-    c03 = next(row for row in rows if cell_text(row[0]) == "C03")
+    assert groups[0] == "Nhóm 1. Lãnh đạo, chỉ đạo, tuyên truyền và thi đua (4/4)"
+    c03 = next(row for row in rows if cell_text(row[0]) == "3")
     assert cell_text(c03[2]) == "Đạt<br>cập nhật 11/02/2026<br>hạn 28/02/2026"
     assert cell_text(c03[4]) == "Biên bản hội nghị Nhân dân tại 57/57 tổ dân phố"
     table_runs = [
@@ -328,11 +353,34 @@ def test_summary_docx_for_a_province_and_the_country(
     assert (number.text, place.text) == ("Số: …/BC-CAT", "Thanh Hóa, ngày 20 tháng 02 năm 2026")
     text = document_text(province)
     assert "Tiến độ xây dựng Công an phường kiểu mẫu trên địa bàn tỉnh Thanh Hóa" in text
-    assert "| 2 | Phường Đông Sơn | Tỉnh Thanh Hóa | thanh-hoa-antt-cds@2026 | 11/22 |" in text
+    # One province: no province column; the set by its title.
+    assert (
+        "| 2 | Phường Đông Sơn | Bộ tiêu chí Công an phường kiểu mẫu về an ninh, trật tự và "
+        "chuyển đổi số năm 2026 | 11/22 |" in text
+    )
     country = make_docx(invoke, shipped_root, tmp_path / "c.docx", "summary")
-    agency = header_cells(country)[0]
-    assert [p.text for p in filled(agency)] == ["BỘ CÔNG AN"]
-    assert "Tiến độ xây dựng Công an phường kiểu mẫu trên toàn quốc" in document_text(country)
+    # No issuer named: a neutral header, no Quốc hiệu, no Ministry, no Hà Nội, no signature.
+    national = document_text(country)
+    assert NATIONAL_TITLE not in national and "BỘ CÔNG AN" not in national
+    assert "Hà Nội" not in national and "Nơi nhận" not in national
+    assert "TIẾN ĐỘ XÂY DỰNG CÔNG AN PHƯỜNG KIỂU MẪU TRÊN TOÀN QUỐC" in national
+    assert (
+        "| 2 | Phường Thắng Lợi (tên theo nguồn năm 2024, chưa xác minh sau sắp xếp "
+        "1/7/2025) | Tỉnh Thái Nguyên |" in national
+    )
+    named = make_docx(
+        invoke,
+        shipped_root,
+        tmp_path / "n.docx",
+        *("summary", "--issuer", "Cục Cảnh sát quản lý hành chính về trật tự xã hội"),
+        *("--issuer-superior", "Bộ Công an", "--issuer-place", "Hà Nội", "--symbol", "BC-C06"),
+    )
+    agency, _, number, place = header_cells(named)
+    assert [p.text for p in filled(agency)] == [
+        "BỘ CÔNG AN",
+        "CỤC CẢNH SÁT QUẢN LÝ HÀNH CHÍNH VỀ TRẬT TỰ XÃ HỘI",
+    ]
+    assert (number.text, place.text) == ("Số: …/BC-C06", "Hà Nội, ngày 20 tháng 02 năm 2026")
 
 
 def test_a_ward_without_a_document_block_gets_defaults(
@@ -452,6 +500,87 @@ def test_libreoffice_converts_it_to_a_pdf(
             encoding="utf-8",
         ).stdout
         assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in unicodedata.normalize("NFC", text)
-        assert "ngày 15 tháng 02 năm 2026" in unicodedata.normalize("NFC", text)
+        assert "ngày 13 tháng 02 năm 2026" in unicodedata.normalize("NFC", text)
         pages = text.count("\f")
         assert pages >= 2
+
+
+# --- documents an officer signs as they are ---------------------------------------------
+
+SIGNABLE = [
+    ["brief", "phuong-dong-son", "--week", "2026-W07"],
+    ["brief", "phuong-dong-son", "--week", "2026-W07", "--lang", "en"],
+    ["brief", "phuong-duc-xuan", "--since", "2024-01-01", "--until", "2024-01-31"],
+    ["report", "phuong-dong-son"],
+    ["report", "phuong-dong-son", "--lang", "en"],
+    ["report", "phuong-hai-chau-1"],
+    ["report", "phuong-tao-xuyen"],
+    ["summary"],
+    ["summary", "--province", "thanh-hoa"],
+    ["summary", "--province", "thai-nguyen", "--lang", "en"],
+]
+INTERNAL = re.compile(
+    r"[a-z0-9]+(?:-[a-z0-9]+)+/[a-z0-9]+(?:-[a-z0-9]+)*"  # a slug: thanh-hoa/phuong-dong-son
+    r"|@|`|(?i:kieumau|\bgit\b)|\bC\d{2}\b|\bin_progress\b|\bnot_met\b|\bformer\b"
+)
+
+
+@pytest.mark.parametrize("args", SIGNABLE, ids=[" ".join(a) for a in SIGNABLE])
+def test_nothing_internal_in_the_body_of_a_document(
+    args: list[str], invoke: Invoke, shipped_root: Path, tmp_path: Path
+) -> None:
+    """No slug, set id, YAML key, backtick, tool name or git detail anywhere in the body,
+    tables included; the tool and the day go to the document's properties."""
+    document = make_docx(invoke, shipped_root, tmp_path / "d.docx", *args)
+    text = document_text(document)
+    found = sorted({m.group(0) for m in INTERNAL.finditer(text)})
+    assert not found, found
+    assert document.core_properties.comments.startswith("kieumau ")
+    with_appendix = make_docx(invoke, shipped_root, tmp_path / "a.docx", *args, "--appendix")
+    assert "kieumau" in document_text(with_appendix)
+
+
+def test_signature_block_kt_with_rank_and_symbol(
+    invoke: Invoke, shipped_root: Path, tmp_path: Path
+) -> None:
+    document = make_docx(
+        invoke,
+        shipped_root,
+        tmp_path / "kt.docx",
+        *("brief", "phuong-dong-son", "--week", "2026-W07", "--sign-as", "KT"),
+        *("--signer-rank", "Trung tá", "--signer-name", "Nguyễn Văn A", "--symbol", "BC-CAP-TH"),
+    )
+    closing = next(t for t in document.tables if "Nơi nhận:" in cell_text(t.rows[0].cells[0]))
+    signer = closing.rows[0].cells[1]
+    lines = [p.text for p in signer.paragraphs]
+    assert lines[:2] == ["KT. TRƯỞNG CÔNG AN PHƯỜNG", "PHÓ TRƯỞNG CÔNG AN PHƯỜNG"]
+    assert lines[-1] == "Trung tá Nguyễn Văn A"
+    assert lines[2:-1] == ["", "", "", ""]  # room for the signature and the seal
+    assert header_cells(document)[2].text == "Số: …/BC-CAP-TH"
+    # The block never splits from the body's last lines: every paragraph keeps with the next.
+    assert all(p.paragraph_format.keep_with_next for p in signer.paragraphs)
+    row_properties = closing.rows[0]._tr.trPr
+    assert row_properties is not None and row_properties.find(qn("w:cantSplit")) is not None
+    tl = make_docx(
+        invoke,
+        shipped_root,
+        tmp_path / "tl.docx",
+        *("report", "phuong-dong-son", "--sign-as", "TL", "--signer-title", "Đội trưởng"),
+    )
+    closing = next(t for t in tl.tables if "Nơi nhận:" in cell_text(t.rows[0].cells[0]))
+    assert [p.text for p in closing.rows[0].cells[1].paragraphs][:2] == [
+        "TL. TRƯỞNG CÔNG AN PHƯỜNG",
+        "ĐỘI TRƯỞNG",
+    ]
+    acting = make_docx(
+        invoke,
+        shipped_root,
+        tmp_path / "q.docx",
+        "summary",
+        "--province",
+        "thanh-hoa",
+        "--sign-as",
+        "Q",
+    )
+    closing = next(t for t in acting.tables if "Nơi nhận:" in cell_text(t.rows[0].cells[0]))
+    assert closing.rows[0].cells[1].paragraphs[0].text == "Q. GIÁM ĐỐC"

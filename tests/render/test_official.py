@@ -14,6 +14,7 @@ import pytest
 from kieumau_cli.load.models import Ward
 from kieumau_cli.load.yaml import load_bytes
 from kieumau_cli.render.official import (
+    IssuerChoice,
     date_line,
     date_parts,
     frame,
@@ -119,8 +120,16 @@ def test_summary_issuer() -> None:
         "Đà Nẵng",
         "BC-CATP",
     )
+    # A summary of several provinces has no default issuer: a neutral header.
     country = summary_issuer(None)
-    assert (country.superior, country.unit, country.signer_title) == (None, "Bộ Công an", "…")
+    assert (country.superior, country.unit, country.national) == (None, "", False)
+    named = summary_issuer(None, choice=IssuerChoice("Cục C06", "Bộ Công an", "Hà Nội"))
+    assert (named.superior, named.unit, named.place, named.national) == (
+        "Bộ Công an",
+        "Cục C06",
+        "Hà Nội",
+        True,
+    )
 
 
 def test_capitals_stay_nfc_and_widths_are_plausible() -> None:

@@ -156,3 +156,39 @@ def test_a_user_template_cannot_reach_python_internals(
     assert "is unsafe" in result.stderr or "undefined" in result.stderr
     assert "root:" not in result.stdout and "Traceback" not in result.stderr
     assert not (tmp_path / "PWNED").exists()
+
+
+# --- documents an officer signs as they are (Markdown and HTML bodies) ------------------
+
+SIGNABLE_TEXT = [
+    ["brief", "phuong-dong-son", "--week", "2026-W07"],
+    ["brief", "phuong-duc-xuan", "--since", "2024-01-01", "--until", "2024-01-31"],
+    ["report", "phuong-dong-son"],
+    ["report", "phuong-hai-chau-1"],
+    ["report", "phuong-tao-xuyen", "--lang", "en"],
+    ["summary"],
+    ["summary", "--province", "thai-nguyen"],
+]
+INTERNAL_TEXT = re.compile(
+    r"[a-z0-9]+(?:-[a-z0-9]+)+/[a-z0-9]+(?:-[a-z0-9]+)*"
+    r"|@|`|(?i:kieumau|\bgit\b)|\bC\d{2}\b|\bin_progress\b|\bnot_met\b|\bformer\b"
+)
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+@pytest.mark.parametrize("args", SIGNABLE_TEXT, ids=[" ".join(a) for a in SIGNABLE_TEXT])
+def test_nothing_internal_in_a_markdown_or_html_body(
+    args: list[str], fmt: str, invoke: Invoke, shipped_root: Path
+) -> None:
+    result = invoke("--root", str(shipped_root), *args, "-f", fmt)
+    assert result.exit_code == 0, result.stderr
+    if fmt == "html":
+        from tests.support.html import parse_html, text_of
+
+        body = text_of(next(parse_html(result.stdout).iter("body")))
+    else:
+        body = result.stdout
+    found = sorted({m.group(0) for m in INTERNAL_TEXT.finditer(body)})
+    assert not found, found
+    appendix = invoke("--root", str(shipped_root), *args, "-f", fmt, "--appendix").stdout
+    assert "kieumau" in appendix

@@ -241,7 +241,7 @@ def test_dong_son_page_shows_11_of_22(
     page.get_by_role("link", name="Tuần 07/2026").first.click()
     assert page.url == base_url + DONG_SON_W07
     assert page.locator(".score .big").first.inner_text() == "11/22"
-    assert "+2 so với tuần trước" in page.locator(".score").first.inner_text()
+    assert "tăng 2 tiêu chí so với tuần trước" in page.locator(".score").first.inner_text()
     assert not errors.found
 
 

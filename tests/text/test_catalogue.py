@@ -119,7 +119,8 @@ def _string_literals(path: Path) -> list[tuple[int, str]]:
 # Modules whose Vietnamese literals are not user-facing texts: the JSON Schema's field
 # descriptions (bilingual, for editors), the Nghị định 30/2020 defaults (names of bodies:
 # data, the same whatever --lang says), the request words notes are matched against, and
-# the letter đ that slugs map explicitly.
+# the letter đ that slugs map explicitly, the holiday names the holidays library's are
+# matched against.
 _DATA_DEFAULTS = {
     "load/fields.py",
     "load/lifecycle_models.py",

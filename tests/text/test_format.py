@@ -63,7 +63,13 @@ def test_format_percent_and_dates() -> None:
     day = dt.date(2026, 2, 11)
     assert format_date(day, "vi") == "11/02/2026"
     assert format_date(day, "en") == "2026-02-11"
-    assert format_date(day, "vi", precision="month") == "02/2026"
+    # Known only to the month or the year: said in words, never an invented day.
+    assert format_date(day, "vi", precision="month") == "tháng 2/2026"
+    assert format_date(day, "vi", precision="year") == "năm 2026"
+    assert format_date(day, "vi", precision="day_month") == "11/02"
+    # Half up, as a person rounds: 2/160 = 1,25% is 1,3% (a binary float gives 1,2%).
+    assert format_percent(2, 160, "vi") == "1,3%"
+    assert format_percent(74, 160, "vi") == "46,3%"
     assert format_date(None, "vi") == "—"
 
 

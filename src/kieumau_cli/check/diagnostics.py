@@ -88,6 +88,10 @@ CODES: dict[str, Severity] = {
     "lifecycle-rewritten": "error",
     "lifecycle-deleted": "error",
     "lifecycle-inserted": "error",
+    # --- a weekly report's officer-written sections (notes/…/<week>.md) -------------
+    "notes-section": "error",
+    "notes-duplicate": "error",
+    "notes-outside": "error",
 }
 
 

@@ -9,7 +9,19 @@ from typing import TYPE_CHECKING, Annotated, TypeAlias
 
 import typer
 
-from kieumau_cli.cli.options import format_option
+from kieumau_cli.cli.options import (
+    APPENDIX,
+    FULL,
+    ISSUER,
+    ISSUER_PLACE,
+    ISSUER_SUPERIOR,
+    SIGN_AS,
+    SIGNER_NAME,
+    SIGNER_RANK,
+    SIGNER_TITLE,
+    SYMBOL,
+    format_option,
+)
 from kieumau_cli.cli.typer_app import (
     LangOption,
     RootOption,
@@ -23,13 +35,17 @@ from kieumau_cli.cli.typer_app import (
 from kieumau_cli.text import both
 
 if TYPE_CHECKING:
+    from kieumau_cli.results.paperwork import Paperwork
+
     ReportFormat: TypeAlias = str
     BriefFormat: TypeAlias = str
     SummaryFormat: TypeAlias = str
+    SignForm: TypeAlias = str
 else:
     ReportFormat = choices_of(format_option("report"))
     BriefFormat = choices_of(format_option("brief"))
     SummaryFormat = choices_of(format_option("summary"))
+    SignForm = choices_of(SIGN_AS)
 
 WardArgument = Annotated[str, typer.Argument(metavar="WARD", help=both("help.ward"))]
 OutputOption = Annotated[
@@ -37,6 +53,28 @@ OutputOption = Annotated[
 ]
 TemplatesOption = Annotated[Path | None, helped("help.templates", "--templates", metavar="DIR")]
 GitOption = Annotated[bool, helped("help.git", "--git/--no-git")]
+AppendixOption = Annotated[bool, option(APPENDIX)]
+SignAsOption = Annotated[SignForm | None, option(SIGN_AS)]
+SignerTitleOption = Annotated[str | None, option(SIGNER_TITLE)]
+SignerRankOption = Annotated[str | None, option(SIGNER_RANK)]
+SignerNameOption = Annotated[str | None, option(SIGNER_NAME)]
+SymbolOption = Annotated[str | None, option(SYMBOL)]
+
+
+def paperwork(
+    appendix: bool,
+    signer: tuple[str | None, str | None, str | None, str | None],
+    symbol: str | None,
+    issuer: tuple[str | None, str | None, str | None] = (None, None, None),
+) -> "Paperwork":
+    from kieumau_cli.results.paperwork import IssuingBody, Paperwork, Signer
+
+    return Paperwork(
+        appendix=appendix,
+        signer=Signer(*signer),
+        symbol=symbol,
+        issuer=IssuingBody(*issuer),
+    )
 
 
 @app.command(help=both("help.report"))
@@ -48,12 +86,19 @@ def report(
     lang: LangOption = "vi",
     templates: TemplatesOption = None,
     git: GitOption = True,
+    appendix: AppendixOption = False,
+    sign_as: SignAsOption = None,
+    signer_title: SignerTitleOption = None,
+    signer_rank: SignerRankOption = None,
+    signer_name: SignerNameOption = None,
+    symbol: SymbolOption = None,
     root: RootOption = None,
 ) -> None:
     from kieumau_cli.commands import report
     from kieumau_cli.commands.output import DocumentRequest
 
-    wanted = DocumentRequest(fmt, output, templates, git)
+    signer = (sign_as, signer_title, signer_rank, signer_name)
+    wanted = DocumentRequest(fmt, output, templates, git, paperwork(appendix, signer, symbol))
     guard(lambda: report.run(context(root, lang), ward, wanted), lang)
 
 
@@ -65,19 +110,29 @@ def brief(
     since: Annotated[str | None, helped("help.brief.since", "--since", metavar="DATE")] = None,
     until: Annotated[str | None, helped("help.brief.until", "--until", metavar="DATE")] = None,
     stalled_weeks: Annotated[int, helped("help.brief.stalled", "--stalled-weeks")] = 4,
+    full: Annotated[bool, option(FULL)] = False,
     fmt: Annotated[BriefFormat, option(format_option("brief"))] = "md",
     output: OutputOption = None,
     lang: LangOption = "vi",
     templates: TemplatesOption = None,
     git: GitOption = True,
+    appendix: AppendixOption = False,
+    sign_as: SignAsOption = None,
+    signer_title: SignerTitleOption = None,
+    signer_rank: SignerRankOption = None,
+    signer_name: SignerNameOption = None,
+    symbol: SymbolOption = None,
     root: RootOption = None,
 ) -> None:
     from kieumau_cli.commands import brief
     from kieumau_cli.commands.output import DocumentRequest
 
-    wanted = DocumentRequest(fmt, output, templates, git)
+    signer = (sign_as, signer_title, signer_rank, signer_name)
+    wanted = DocumentRequest(fmt, output, templates, git, paperwork(appendix, signer, symbol))
     guard(
-        lambda: brief.run(context(root, lang), ward, wanted, (week, since, until), stalled_weeks),
+        lambda: brief.run(
+            context(root, lang), ward, wanted, (week, since, until), stalled_weeks, full=full
+        ),
         lang,
     )
 
@@ -90,10 +145,23 @@ def summary(
     output: OutputOption = None,
     lang: LangOption = "vi",
     templates: TemplatesOption = None,
+    issuer: Annotated[str | None, option(ISSUER)] = None,
+    issuer_superior: Annotated[str | None, option(ISSUER_SUPERIOR)] = None,
+    issuer_place: Annotated[str | None, option(ISSUER_PLACE)] = None,
+    appendix: AppendixOption = False,
+    sign_as: SignAsOption = None,
+    signer_title: SignerTitleOption = None,
+    signer_rank: SignerRankOption = None,
+    signer_name: SignerNameOption = None,
+    symbol: SymbolOption = None,
     root: RootOption = None,
 ) -> None:
     from kieumau_cli.commands import summary
     from kieumau_cli.commands.output import DocumentRequest
 
-    wanted = DocumentRequest(fmt, output, templates)
+    signer = (sign_as, signer_title, signer_rank, signer_name)
+    body = (issuer, issuer_superior, issuer_place)
+    wanted = DocumentRequest(
+        fmt, output, templates, paperwork=paperwork(appendix, signer, symbol, body)
+    )
     guard(lambda: summary.run(context(root, lang), province, wanted), lang)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kieumau_cli.render import formats
+from kieumau_cli.results.paperwork import SIGN_AS as SIGN_FORMS
 from kieumau_cli.text import LANGS
 
 
@@ -30,3 +31,17 @@ def format_option(command: str) -> OptionSpec:
 STATUS_AS_OF = OptionSpec(("--as-of",), "as_of", "help.status.as_of", metavar="DATE")
 # Every option of `kieumau status`, in the order its --help lists them.
 STATUS = (format_option("status"), STATUS_AS_OF, LANG, ROOT)
+
+# How a document meant for signature is issued (report, brief, summary); see docs/docx.md.
+FULL = OptionSpec(("--full",), "full", "help.brief.full")
+APPENDIX = OptionSpec(("--appendix",), "appendix", "help.appendix")
+SIGN_AS = OptionSpec(("--sign-as",), "sign_as", "help.sign_as", choices=SIGN_FORMS)
+SIGNER_TITLE = OptionSpec(("--signer-title",), "signer_title", "help.signer_title", metavar="TEXT")
+SIGNER_RANK = OptionSpec(("--signer-rank",), "signer_rank", "help.signer_rank", metavar="TEXT")
+SIGNER_NAME = OptionSpec(("--signer-name",), "signer_name", "help.signer_name", metavar="TEXT")
+SYMBOL = OptionSpec(("--symbol",), "symbol", "help.symbol", metavar="TEXT")
+ISSUER = OptionSpec(("--issuer",), "issuer", "help.issuer", metavar="TEXT")
+ISSUER_SUPERIOR = OptionSpec(
+    ("--issuer-superior",), "issuer_superior", "help.issuer_superior", metavar="TEXT"
+)
+ISSUER_PLACE = OptionSpec(("--issuer-place",), "issuer_place", "help.issuer_place", metavar="TEXT")

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from kieumau_cli.commands.context import Context, parse_date
 from kieumau_cli.commands.output import DocumentRequest, check_request, timeline, write_document
 from kieumau_cli.errors import EXIT_OK, UsageError
+from kieumau_cli.load.notes import WeeklyNotes, notes_file, read_notes
 from kieumau_cli.results.weeks import (
     Period,
     PeriodError,
@@ -16,6 +19,9 @@ from kieumau_cli.results.weeks import (
     weeks_in_year,
 )
 
+if TYPE_CHECKING:
+    from kieumau_cli.results.brief import Brief
+
 
 def run(
     context: Context,
@@ -23,6 +29,8 @@ def run(
     request: DocumentRequest,
     period_options: tuple[str | None, str | None, str | None],
     stalled_weeks: int,
+    *,
+    full: bool = False,
 ) -> int:
     from kieumau_cli.results.brief import Brief
 
@@ -30,10 +38,25 @@ def run(
     period = resolve_period(*period_options, context.today)
     if stalled_weeks < 1:
         raise UsageError("error.stalled_weeks")
+    if full and period.week_label is None:
+        raise UsageError("error.full_needs_week")
     history = timeline(context, ward_argument, request.use_git)
     result = Brief.build(history, period, context.today, stalled_weeks)
+    if full and period.week_label is not None:
+        result = dataclasses.replace(result, notes=weekly_notes(context, result, period.week_label))
     write_document(context, "brief", request, result)
     return EXIT_OK
+
+
+def weekly_notes(context: Context, brief: Brief, week_label: str) -> WeeklyNotes:
+    """The officer-written sections of the week, or none (a file not written yet)."""
+    ward = brief.ward
+    path = notes_file(context.repository.root.path, ward.province, ward.ward, week_label)
+    shown = context.repository.display(path)
+    if not path.is_file():
+        context.notice("notice.notes_missing", path=shown)
+        return WeeklyNotes(shown, {})
+    return read_notes(path, shown)
 
 
 def resolve_period(

@@ -3,7 +3,8 @@ options every document command shares (format, language, templates, git)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import dataclasses
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from kieumau_cli.edit.atomic import write_atomic
 from kieumau_cli.errors import UsageError
 from kieumau_cli.load.files import absolute
 from kieumau_cli.load.git_log import FileLog, file_log
+from kieumau_cli.results.paperwork import Paperwork
 from kieumau_cli.results.timeline import Timeline
 
 
@@ -24,6 +26,7 @@ class DocumentRequest:
     output: Path | None = None
     templates: Path | None = None
     use_git: bool = True
+    paperwork: Paperwork = field(default_factory=Paperwork)  # signer, symbol, issuer, --appendix
 
 
 def templates_folder(templates: Path | None) -> Path | None:
@@ -56,8 +59,31 @@ def check_request(command: str, request: DocumentRequest, context: Context) -> N
     templates_folder(request.templates)
 
 
+def with_paperwork(context: Context, request: DocumentRequest, result: Any) -> Any:
+    """The result with how it is to be issued, and the data commit (for the .docx
+    properties and the technical appendix; never the body). A result that is not a
+    document to issue (`due`'s agenda) has no paperwork and stays as it is."""
+    if not any(field.name == "paperwork" for field in dataclasses.fields(result)):
+        return result
+    commit = data_commit(context.repository.root.path) if request.use_git else None
+    return dataclasses.replace(
+        result, paperwork=dataclasses.replace(request.paperwork, data_commit=commit)
+    )
+
+
+def data_commit(folder: Path) -> str | None:
+    """The data folder's HEAD commit (12 characters), or None outside git."""
+    from kieumau_cli.load.git import Git
+
+    try:
+        return Git(folder).resolve("HEAD")[:12]
+    except UsageError:
+        return None
+
+
 def write_document(context: Context, command: str, request: DocumentRequest, result: Any) -> None:
     """Render the result and send it where the request says."""
+    result = with_paperwork(context, request, result)
     output = render.render(command, request.fmt, result, context.lang, templates=request.templates)
     if request.output is None:
         assert isinstance(output, str), "binary formats need a file (see check_request)"

@@ -33,7 +33,7 @@ from kieumau_cli.load.models import (
     Evidence,
     Reading,
 )
-from kieumau_cli.load.vocabulary import Status
+from kieumau_cli.load.vocabulary import Status, status_of
 from kieumau_cli.text import t
 from kieumau_cli.text.format import format_date, nfc, parse_iso_date, slugify
 
@@ -57,15 +57,8 @@ def parse_date_input(value: str | None, default: dt.date) -> DateInput:
 
 def parse_status(value: str) -> str:
     """'met', 'not-met', 'Đạt', 'chua-dat' → the file's value; anything else as given."""
-
-    wanted = slugify(value).replace("-", "_")
-    for status in Status:
-        if wanted in (
-            status.value,
-            slugify(t("vi", f"status.{status.value}")).replace("-", "_"),
-        ):
-            return status.value
-    return nfc(value.strip())
+    found = status_of(value)
+    return found.value if found is not None else nfc(value.strip())
 
 
 def parse_number(value: str) -> float | int | str:

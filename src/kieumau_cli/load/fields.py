@@ -12,8 +12,18 @@ import math
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+)
+from pydantic_core import PydanticCustomError
 
+from kieumau_cli.load.vocabulary import Status, status_word, status_words
 from kieumau_cli.text import Message
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -111,6 +121,19 @@ def _counting_from(minimum: int) -> Any:
 
 
 # The JSON Schema says what the loader accepts, so editors and CI agree with `check`.
+def _status_word(value: object) -> object:
+    """A status as the file writes it: the key ('met') or its Vietnamese word ('đạt',
+    'đang thực hiện', NFD or NFC); anything else is left for the enum to refuse."""
+    found = status_word(value)
+    return found.value if found is not None else value
+
+
+StatusValue = Annotated[
+    Status,
+    BeforeValidator(_status_word),
+    WithJsonSchema({"enum": [s.value for s in Status] + list(status_words()), "type": "string"}),
+]
+
 Day = Annotated[
     dt.date, BeforeValidator(_strict_day), WithJsonSchema({"type": "string", "format": "date"})
 ]
@@ -184,7 +207,19 @@ class PressSource(StrictModel):
     """
 
     kind: Literal["press"]
-    title: NonEmpty = Field(description="Tiêu đề bài báo / article title")
+    title_from: Literal["headline", "url", "none"] = Field(
+        default="headline",
+        description="Tiêu đề lấy từ: headline (tiêu đề bài), url (dựng lại từ đường dẫn, luôn "
+        "được ghi rõ khi in), none (bài không có tiêu đề: bỏ `title`, không tự đặt) / where the "
+        "title comes from: the headline, rebuilt from the URL (always marked when printed), or "
+        "none (an untitled article: leave `title` out, never invent one)",
+    )
+    title: NonEmpty | None = Field(
+        default=None,
+        validate_default=True,
+        description="Tiêu đề bài báo (bỏ trống chỉ khi title_from: none) / article title (left "
+        "out only with title_from: none)",
+    )
     date: Day = Field(description="Ngày đăng / publication date")
     date_precision: Literal["day", "month", "year"] = Field(
         default="day",
@@ -193,6 +228,17 @@ class PressSource(StrictModel):
     outlet: str | None = Field(default=None, description="Cơ quan báo chí / outlet")
     url: str | None = None
     note: str | None = None
+
+    @field_validator("title")
+    @classmethod
+    def _title_unless_untitled(cls, value: str | None, info: ValidationInfo) -> str | None:
+        """A title is required, except for an article declared untitled (title_from: none)."""
+        untitled = info.data.get("title_from") == "none"
+        if value is None and not untitled:
+            raise PydanticCustomError("missing", "Field required")
+        if value is not None and untitled:
+            raise ValueError("title_from: none has no title")
+        return value
 
 
 Source = Annotated[OfficialSource | PressSource, Field(discriminator="kind")]

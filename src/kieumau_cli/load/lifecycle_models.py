@@ -16,10 +16,10 @@ from kieumau_cli.load.fields import (
     Ident,
     NonEmpty,
     Provenance,
+    StatusValue,
     StrictModel,
     Year,
 )
-from kieumau_cli.load.vocabulary import Status
 
 AssessmentKind = Literal["self", "inspection", "appraisal", "re_inspection"]
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
@@ -68,7 +68,7 @@ class Assessment(StrictModel):
     document: DocumentRef | None = Field(
         default=None, description="Biên bản, kết luận / the record (biên bản)"
     )
-    verdicts: dict[Ident, Status] = Field(
+    verdicts: dict[Ident, StatusValue] = Field(
         default_factory=dict,
         description="Kết luận theo mã tiêu chí (các tiêu chí đã đánh giá) / verdict per criterion",
     )

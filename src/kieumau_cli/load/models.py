@@ -31,6 +31,7 @@ from kieumau_cli.load.fields import (
     SetRef,
     Slug,
     Source,
+    StatusValue,
     StrictModel,
     Text,
     Version,
@@ -43,7 +44,7 @@ from kieumau_cli.load.lifecycle_models import (
     Selected,
 )
 from kieumau_cli.load.signoff import Approver
-from kieumau_cli.load.vocabulary import Comparator, Status, UnitKind
+from kieumau_cli.load.vocabulary import Comparator, UnitKind
 
 __all__ = [
     "ID_PATTERN",
@@ -275,7 +276,7 @@ class CriterionStatus(StrictModel):
     evidence, readings.
     """
 
-    status: Status
+    status: StatusValue
     owner: str | None = None
     due: Day | None = None
     updated: Day | None = None
@@ -294,8 +295,8 @@ class HistoryEntry(StrictModel):
 
     date: Day
     criterion: Ident
-    from_: Status = Field(alias="from")
-    to: Status
+    from_: StatusValue = Field(alias="from")
+    to: StatusValue
     note: str | None = None
     by: str | None = None
     migrated_from: SetRef | None = Field(
@@ -354,6 +355,14 @@ class Ward(StrictModel):
     province: Slug
     ward: Slug
     name: NonEmpty = Field(description="Tên hiển thị, ví dụ Phường Đông Sơn / display name")
+    name_source_year: int | None = Field(
+        default=None,
+        ge=1900,
+        le=9999,
+        description="Năm của nguồn cho tên này, khi tên sau sắp xếp đơn vị hành chính 1/7/2025 "
+        "chưa được xác minh (in kèm tên: 'tên theo nguồn năm …, chưa xác minh') / year of the "
+        "source giving this name, when the name after the 1/7/2025 reorganisation is unverified",
+    )
     province_name: NonEmpty
     unit: NonEmpty = Field(description="Tên đơn vị công an / police unit name")
     kind: AppliesTo = "phuong"
@@ -363,6 +372,12 @@ class Ward(StrictModel):
     )
     plan: Plan | None = None
     start: Day | None = None
+    start_precision: Literal["day", "month", "year"] = Field(
+        default="day",
+        description="Độ chính xác của `start` (nguồn chỉ nêu tháng hoặc năm: in 'tháng 6/2021', "
+        "'năm 2023', không bịa ngày) / how precise `start` is (printed as the month or year "
+        "only, never an invented day)",
+    )
     target: Day | None = None
     document: DocumentInfo | None = Field(
         default=None,

@@ -17,7 +17,8 @@ from pydantic import BaseModel, ValidationError
 
 from kieumau_cli.check.diagnostics import Diagnostic
 from kieumau_cli.load.models import CriteriaSet, DetailError, Ward
-from kieumau_cli.load.yaml import Document
+from kieumau_cli.load.vocabulary import Status, status_words
+from kieumau_cli.load.yaml import Document, day_first
 from kieumau_cli.text import Message
 from kieumau_cli.text.match import nearest
 
@@ -76,15 +77,20 @@ def _to_diagnostic(document: Document, model: type[BaseModel], error: Any) -> Di
             detail=detail,
         )
     if kind in _DATE_ERRORS or detail.key in _DATE_DETAILS:
-        return document.diagnostic("invalid-date", loc, value=value, detail=detail)
+        return document.diagnostic(
+            "invalid-date", loc, value=value, dmy=day_first(value), detail=detail
+        )
     if kind in {"literal_error", "enum"}:
         expected = _expected_values(error)
+        listed = ", ".join(expected)
+        if set(expected) == {s.value for s in Status}:  # a status: the Vietnamese words too
+            listed += "; " + ", ".join(status_words())
         return document.diagnostic(
             "not-allowed",
             loc,
             field=field,
             value=value,
-            expected=", ".join(expected),
+            expected=listed,
             suggestion=nearest(str(value), expected),
         )
     if kind in _VALUE_ERRORS and not detail.key.startswith("diag.type."):

@@ -124,6 +124,7 @@ class _StrictLoader(_BaseLoader):
                 mark.line + 1,
                 mark.column + 1,
                 value=node.value,
+                dmy=day_first(node.value),
                 detail=_why_not_a_day(node.value),
             ) from None
 
@@ -200,6 +201,18 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
     line = text.count("\n", 0, offset) + 1
     start = text.rfind("\n", 0, offset) + 1
     return line, offset - start + 1
+
+
+_ISO_SHAPE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def day_first(value: object) -> str:
+    """'2026-06-31' as a Vietnamese reader writes it, '31/06/2026' (anything else quoted)."""
+    found = _ISO_SHAPE.fullmatch(str(value))
+    if found is None:
+        return repr(value)
+    year, month, day = found.groups()
+    return f"{int(day):02d}/{int(month):02d}/{year}"
 
 
 def decode(raw: bytes, path: str) -> tuple[str, bool]:

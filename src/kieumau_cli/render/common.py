@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
+import re
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 from kieumau_cli.results.score import Score
 from kieumau_cli.text import t
-from kieumau_cli.text.format import format_date, format_percent
+from kieumau_cli.text.format import format_date, format_number, format_percent
 from kieumau_cli.text.unsafe import has_unsafe, visible
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-    from kieumau_cli.load.models import Provenance
+    from kieumau_cli.load.models import Indicator, LegalBasis, Provenance
+    from kieumau_cli.load.notes import NoteSection
 
 
 class Bilingual(Protocol):
@@ -29,6 +32,7 @@ class Bilingual(Protocol):
 
 
 COMPARATOR_SIGNS = {">=": "≥", "<=": "≤", "==": "=", ">": ">", "<": "<"}
+COMPARATOR_WORDS = {">=": "at_least", "<=": "at_most", "==": "exactly", ">": "above", "<": "below"}
 
 # Keyed by the values of `Status` (a StrEnum, so its members look up the same entries).
 STATUS_STYLE = {
@@ -84,8 +88,77 @@ def score_cell(score: Score, lang: str) -> str:
 
 
 def progress_bar(ratio: float, width: int = 20) -> str:
+    """Never drawn full below 100% (21/22 keeps one empty cell), never empty above 0."""
     filled = round(ratio * width)
+    if ratio < 1:
+        filled = min(filled, width - 1)
+    if ratio > 0:
+        filled = max(filled, 1)
     return "█" * filled + "░" * (width - filled)
+
+
+_TRAILING_NUMBER = re.compile(r"(\d+)$")
+
+
+def criterion_number(criterion_id: str) -> str:
+    """The set's own number of a criterion: 'C06' -> '6'; an id without one stays as it is."""
+    found = _TRAILING_NUMBER.search(criterion_id)
+    return str(int(found.group(1))) if found else criterion_id
+
+
+def criterion_name(criterion_id: str, lang: str) -> str:
+    """'Tiêu chí số 6', as officials name a criterion (never the file's 'C06')."""
+    return t(lang, "doc.criterion", number=criterion_number(criterion_id))
+
+
+def criteria_names(ids: list[str], lang: str) -> str:
+    """'tiêu chí số 1, 2, 5'."""
+    numbers = ", ".join(criterion_number(i) for i in ids)
+    return t(lang, "doc.criteria_list", numbers=numbers)
+
+
+def quantity_text(value: float, unit: str, lang: str) -> str:
+    """'100%', '6 tổ', '7 vụ'."""
+    number = format_number(value, lang)
+    if unit == "%":
+        return f"{number}%"
+    return f"{number} {unit}" if unit else number
+
+
+def _starts_with(name: str, key: str, lang: str) -> str | None:
+    """The rest of an indicator's name after a catalogue prefix ('Số ', 'Chênh lệch')."""
+    prefix = t(lang, key)
+    return name[len(prefix) :] if name.casefold().startswith(prefix.casefold()) else None
+
+
+def target_text(indicator: Indicator, lang: str) -> str:
+    """A target in words, as a plan states it: 'đạt 100%', 'ít nhất 1 tổ', 'không có cán
+    bộ, chiến sĩ bị xử lý kỷ luật', 'không tăng' (never '≥ 100%', '≤ 0 người')."""
+    name = pick(indicator.name, lang)
+    amount = quantity_text(indicator.target, indicator.unit, lang)
+    if indicator.comparator in ("<=", "==") and indicator.target == 0:
+        if _starts_with(name, "indicator.change_prefix", lang) is not None:
+            return t(lang, "target.no_increase")
+        counted = _starts_with(name, "indicator.count_prefix", lang)
+        return t(lang, "target.none", what=counted) if counted else t(lang, "target.zero")
+    if indicator.comparator == ">=" and indicator.unit == "%" and indicator.target == 100:
+        return t(lang, "target.all", amount=amount)
+    return t(lang, f"target.{COMPARATOR_WORDS[indicator.comparator]}", amount=amount)
+
+
+def reading_text(value: float, indicator: Indicator, lang: str) -> str:
+    """A reading: '100%', or for a change against last year 'giảm 7 vụ' (never '-7 vụ')."""
+    if value < 0:
+        return t(lang, "reading.down", amount=quantity_text(-value, indicator.unit, lang))
+    name = pick(indicator.name, lang)
+    if value > 0 and _starts_with(name, "indicator.change_prefix", lang) is not None:
+        return t(lang, "reading.up", amount=quantity_text(value, indicator.unit, lang))
+    return quantity_text(value, indicator.unit, lang)
+
+
+def group_name(group_id: str, lang: str) -> str:
+    """'Nhóm 1' for 'N1'."""
+    return t(lang, "doc.group", number=criterion_number(group_id))
 
 
 def md_cell(text: str | None) -> str:
@@ -184,7 +257,74 @@ def provenance_text(provenance: Provenance, lang: str) -> str:
             parts.append(provenance.clause)
         return f"{kind}: " + ", ".join(parts)
     if isinstance(provenance, PressSource):
-        where = [provenance.outlet] if provenance.outlet else []
-        where.append(format_date(provenance.date, lang, precision=provenance.date_precision))
-        return f'{kind}: "{provenance.title}" ({", ".join(where)})'
+        return f"{kind}: {press_citation(provenance, lang)}"
     return f"{kind}: {provenance.note}"
+
+
+def note_heading(section: NoteSection, lang: str) -> str:
+    """'I. Tình hình an ninh, trật tự' as the officer titled it, else the standard title."""
+    if section.title:
+        return f"{section.number}. {section.title}"
+    return t(lang, f"weekly.{section.number}")
+
+
+def legal_basis_text(basis: LegalBasis, lang: str) -> str:
+    """'Kế hoạch số 541/KH-CAT-PV01 ngày 13/11/2025 của Giám đốc Công an tỉnh': the kind and
+    the author as the document's own title names them ('Kế hoạch của … về …'); the
+    number alone, with its date, when the title does not say."""
+    date = format_date(basis.date, lang) if basis.date else None
+    title = basis.title or ""
+    word = t(lang, "legal_basis.of")
+    if f" {word} " in title:
+        kind, rest = title.split(f" {word} ", 1)
+        author = rest.split(f" {t(lang, 'legal_basis.about')} ", 1)[0]
+        key = "legal_basis.full" if date else "legal_basis.undated"
+        return t(lang, key, kind=kind, number=basis.number, date=date, author=author)
+    return t(lang, "legal_basis.number", number=basis.number, date=date) if date else basis.number
+
+
+class _Press(Protocol):
+    @property
+    def title(self) -> str | None: ...
+
+    @property
+    def title_from(self) -> str: ...
+
+    @property
+    def outlet(self) -> str | None: ...
+
+    @property
+    def date(self) -> dt.date | None: ...
+
+
+def press_citation(source: _Press, lang: str, precision: str | None = None) -> str:
+    """'Báo Thanh Hóa, “Tiêu đề”, 11/02/2026'; an article without a headline is never given
+    one: '[bài không có tiêu đề] — Báo Bắc Kạn, 29/01/2024'; a title rebuilt from the
+    article's address says so. A date known only to its month reads 'tháng 3/2025'."""
+    declared = getattr(source, "date_precision", None) or getattr(source, "precision", None)
+    exact = str(precision or declared or "day")
+    day = format_date(source.date, lang, precision=exact) if source.date else None
+    if source.title is None:
+        where = ", ".join(part for part in (source.outlet, day) if part)
+        return f"{t(lang, 'source.untitled')} — {where}" if where else t(lang, "source.untitled")
+    title = f"“{source.title}”"
+    if source.title_from == "url":
+        title += f" {t(lang, 'source.title_from_url')}"
+    return ", ".join(part for part in (source.outlet, title, day) if part)
+
+
+class _Named(Protocol):
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def name_source_year(self) -> int | None: ...
+
+
+def unit_name(unit: _Named, lang: str) -> str:
+    """'Phường Đức Xuân (tên theo nguồn năm 2024, chưa xác minh sau sắp xếp 1/7/2025)':
+    a name the data could not verify after the 2025 reorganisation says so wherever the
+    unit is named."""
+    if unit.name_source_year is None:
+        return unit.name
+    return f"{unit.name} ({t(lang, 'name.unverified', year=unit.name_source_year)})"

@@ -6,16 +6,16 @@ from typing import TextIO
 
 from kieumau_cli.load.models import CriteriaSet
 from kieumau_cli.render.common import (
-    COMPARATOR_SIGNS,
     assembled,
     console,
+    legal_basis_text,
     pick,
     provenance_text,
     styled,
+    target_text,
     write_json,
 )
 from kieumau_cli.text import t
-from kieumau_cli.text.format import format_number
 
 
 def _pass_rule(criteria_set: CriteriaSet, lang: str) -> str:
@@ -53,12 +53,12 @@ def render_text(result: list[CriteriaSet] | CriteriaSet, lang: str, out: TextIO)
     con.print(styled(f"{criteria_set.ref} — {pick(criteria_set.title, lang)}", style="bold"))
     con.print(f"{t(lang, 'issuer')}: {criteria_set.issuer}")
     if criteria_set.legal_basis is not None:
-        con.print(f"{t(lang, 'legal_basis')}: {criteria_set.legal_basis.number}")
+        con.print(f"{t(lang, 'legal_basis')}: {legal_basis_text(criteria_set.legal_basis, lang)}")
     applies_to = ", ".join(t(lang, f"kind.{kind}") for kind in criteria_set.applies_to)
     con.print(f"{t(lang, 'applies_to')}: {applies_to} · {_pass_rule(criteria_set, lang)}")
     con.print(f"{t(lang, 'source')}: {provenance_text(criteria_set.provenance, lang)}")
-    for note in criteria_set.notes:
-        con.print(styled(f"  {note}", style="dim"))
+    # The set's `notes` are research notes for whoever maintains the file: they stay
+    # there (and in --format json), not in what an officer reads.
     for group in criteria_set.groups:
         con.print()
         con.print(styled(f"{group.id}. {pick(group.title, lang)}", style="bold"))
@@ -73,9 +73,8 @@ def render_text(result: list[CriteriaSet] | CriteriaSet, lang: str, out: TextIO)
             if criterion.indicator is not None:
                 indicator = criterion.indicator
                 con.print(
-                    f"      {t(lang, 'indicator')}: {pick(indicator.name, lang)} "
-                    f"{COMPARATOR_SIGNS[indicator.comparator]} "
-                    f"{format_number(indicator.target, lang)} {indicator.unit}"
+                    f"      {t(lang, 'indicator')}: {pick(indicator.name, lang)}: "
+                    f"{target_text(indicator, lang)}"
                 )
             if criterion.evidence_expected:
                 expected = "; ".join(criterion.evidence_expected)

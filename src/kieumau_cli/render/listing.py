@@ -5,7 +5,14 @@ from __future__ import annotations
 import csv
 from typing import TextIO
 
-from kieumau_cli.render.common import assembled, console, progress_bar, score_cell, write_json
+from kieumau_cli.render.common import (
+    assembled,
+    console,
+    progress_bar,
+    score_cell,
+    unit_name,
+    write_json,
+)
 from kieumau_cli.results.rows import LIST_FIELDS, WardSummary
 from kieumau_cli.text import t
 from kieumau_cli.text.format import format_date
@@ -30,7 +37,7 @@ def render_text(rows: list[WardSummary], lang: str, out: TextIO) -> None:
         table.add_column(t(lang, key), no_wrap=key != "col.name")
     for row in rows:
         table.add_row(
-            assembled(f"{row.name}\n", (row.key, "dim")),
+            assembled(f"{unit_name(row, lang)}\n", (row.key, "dim")),
             row.criteria_set,
             _score_text(row, lang),
             progress_bar(row.score.ratio) if row.score else "",

@@ -26,9 +26,8 @@ _SUPERIOR = "Công an {province}"
 _SIGNER = "Trưởng Công an {kind}"
 _MINISTRY = "Bộ Công an"
 _PROVINCE_SIGNER = "Giám đốc"
-_CAPITAL = "Hà Nội"
 _PROVINCE_SYMBOL = {"Tỉnh ": "BC-CAT", "Thành phố ": "BC-CATP"}
-_COUNTRY_SYMBOL = "BC-BCA"
+_DEPUTY = "Phó {title}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +41,56 @@ class Issuer:
     signer_title: str  # "Trưởng Công an phường"
     signer_name: str | None = None
     recipients: tuple[str, ...] | None = None  # None: the superior body, then the archive
+    national: bool = True  # the Quốc hiệu and a numbered symbol; False: a neutral header
+    signature: Signature | None = None  # KT./TL./Q., rank; None: the head signs
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """How the document is signed (Nghị định 30/2020, Phụ lục I, mục VIII): 'KT.' (a
+    deputy for the head), 'TL.' (by delegation), 'Q.' (acting head); the signer's own title
+    goes on the second line of KT./TL.; an optional rank goes before the name."""
+
+    sign_as: str | None = None  # "KT", "TL", "Q" or None
+    title: str | None = None  # the signer's own title ("Phó Trưởng Công an phường")
+    rank: str | None = None  # "Trung tá"
+    name: str | None = None
+
+
+def with_signature(issuer: Issuer, signature: Signature | None, symbol: str | None) -> Issuer:
+    """The issuer with the signer and the symbol a command's options name."""
+    from dataclasses import replace
+
+    if signature is None and symbol is None:
+        return issuer
+    return replace(
+        issuer,
+        signature=signature or issuer.signature,
+        symbol=nfc(symbol) if symbol else issuer.symbol,
+        signer_name=nfc(signature.name) if signature and signature.name else issuer.signer_name,
+    )
+
+
+def signature_lines(issuer: Issuer) -> tuple[str, ...]:
+    """The title lines above the signature, in capitals: 'KT. TRƯỞNG CÔNG AN PHƯỜNG' then
+    'PHÓ TRƯỞNG CÔNG AN PHƯỜNG'; 'Q. TRƯỞNG …' alone; the head's title alone otherwise."""
+    head = upper(issuer.signer_title)
+    signed = issuer.signature
+    if signed is None or signed.sign_as is None:
+        return (upper(signed.title) if signed and signed.title else head,)
+    if signed.sign_as == "Q":
+        return (f"Q. {head}",)
+    own = signed.title or (
+        _DEPUTY.format(title=issuer.signer_title) if signed.sign_as == "KT" else None
+    )
+    return (f"{signed.sign_as}. {head}", *((upper(own),) if own else ()))
+
+
+def signer_name_line(issuer: Issuer) -> str:
+    """'Trung tá Nguyễn Văn A'; the placeholder when nobody is named."""
+    rank = issuer.signature.rank if issuer.signature and issuer.signature.rank else None
+    name = issuer.signer_name or PLACEHOLDER
+    return nfc(f"{rank} {name}") if rank else name
 
 
 def lower_first(text: str) -> str:
@@ -62,6 +111,19 @@ def province_phrase(province_name: str) -> str:
         if province_name.lower().startswith(kind.lower()):
             return lower_first(province_name)
     return province_name
+
+
+def unit_phrase(name: str) -> str:
+    """'Phường Đông Sơn' -> 'phường Đông Sơn' (a unit named mid-phrase)."""
+    for kind in _UNIT_KINDS:
+        if name.lower().startswith(kind.lower()):
+            return lower_first(name)
+    return name
+
+
+def place_phrase(ward_name: str, province_name: str) -> str:
+    """'phường Đông Sơn, tỉnh Thanh Hóa'."""
+    return nfc(f"{unit_phrase(ward_name)}, {province_phrase(province_name)}")
 
 
 def ward_issuer(ward: Ward) -> Issuer:
@@ -86,11 +148,34 @@ def ward_issuer(ward: Ward) -> Issuer:
     )
 
 
-def summary_issuer(province_name: str | None, superior: str | None = None) -> Issuer:
+@dataclass(frozen=True, slots=True)
+class IssuerChoice:
+    """Who issues a many-ward summary, as an option (`--issuer`, `--issuer-superior`,
+    `--issuer-place`) or a programme file's `document:` block would say it; all optional."""
+
+    unit: str | None = None
+    superior: str | None = None
+    place: str | None = None
+    symbol: str | None = None
+    signer_title: str | None = None
+
+
+def summary_issuer(
+    province_name: str | None, superior: str | None = None, choice: IssuerChoice | None = None
+) -> Issuer:
     """A province summary comes from the province police (the wards' superior body), under
-    the Ministry; the national one from the Ministry, whose signer is left to fill in."""
+    the Ministry. A summary of several provinces has no default issuer: the one the user
+    (or the programme file) names, else a neutral header without the Quốc hiệu."""
+    if choice is not None and choice.unit:
+        return Issuer(
+            superior=nfc(choice.superior) if choice.superior else None,
+            unit=nfc(choice.unit),
+            place=nfc(choice.place) if choice.place else PLACEHOLDER,
+            symbol=nfc(choice.symbol) if choice.symbol else "BC",
+            signer_title=nfc(choice.signer_title) if choice.signer_title else PLACEHOLDER,
+        )
     if province_name is None:
-        return Issuer(None, _MINISTRY, _CAPITAL, _COUNTRY_SYMBOL, PLACEHOLDER)
+        return Issuer(None, "", PLACEHOLDER, "BC", PLACEHOLDER, national=False)
     symbol = next(
         (s for kind, s in _PROVINCE_SYMBOL.items() if province_name.startswith(kind)),
         _PROVINCE_SYMBOL["Tỉnh "],
@@ -134,6 +219,7 @@ class Frame:
     superior: str | None
     unit: str
     number: str
+    number_only: str  # "…/BC-CAP", as the Phụ lục heading cites the document
     national: str
     motto: str
     place_date: str
@@ -143,6 +229,7 @@ class Frame:
     recipients: tuple[str, ...]
     signer_title: str
     signer_name: str
+    signer_lines: tuple[str, ...] = ()
 
 
 def frame(
@@ -153,6 +240,7 @@ def frame(
         superior=upper(issuer.superior) if issuer.superior else None,
         unit=upper(issuer.unit),
         number=t(lang, "docx.number", number=PLACEHOLDER, symbol=issuer.symbol),
+        number_only=f"{PLACEHOLDER}/{issuer.symbol}",
         national=t(lang, "docx.national"),
         motto=t(lang, "docx.motto"),
         place_date=date_line(issuer.place, day, lang),
@@ -161,7 +249,8 @@ def frame(
         recipients_label=t(lang, "docx.recipients"),
         recipients=recipient_lines(issuer, lang),
         signer_title=upper(issuer.signer_title),
-        signer_name=issuer.signer_name or PLACEHOLDER,
+        signer_name=signer_name_line(issuer),
+        signer_lines=signature_lines(issuer),
     )
 
 

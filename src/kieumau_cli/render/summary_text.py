@@ -13,6 +13,7 @@ from kieumau_cli.render.common import (
     score_cell,
     status_label,
     styled,
+    unit_name,
 )
 from kieumau_cli.results.summary import Summary
 from kieumau_cli.text import t
@@ -48,7 +49,7 @@ def render_text(result: Summary, lang: str, out: TextIO) -> None:
         table.add_row(
             str(index),
             # The province, not the slug: slugs cannot wrap and officers read names.
-            assembled(f"{row.name}\n", (row.province_name, "dim")),
+            assembled(f"{unit_name(row, lang)}\n", (row.province_name, "dim")),
             row.criteria_set,
             score_cell(row.score, lang),
             progress_bar(row.ratio, 10),

@@ -21,14 +21,24 @@ from kieumau_cli.load.vocabulary import Status
 from kieumau_cli.render.charts import step_chart
 from kieumau_cli.render.common import (
     COMPARATOR_SIGNS,
+    criteria_names,
+    criterion_name,
+    criterion_number,
+    group_name,
     md_cell,
+    note_heading,
     pick,
+    press_citation,
     progress_bar,
     provenance_text,
+    reading_text,
     score_line,
     status_label,
+    target_text,
+    unit_name,
 )
 from kieumau_cli.render.lifecycle import stage_phrase, verified_phrase
+from kieumau_cli.render.official import lower_first, place_phrase, province_phrase, unit_phrase
 from kieumau_cli.resources import templates_dir
 from kieumau_cli.results.weeks import format_week, iso_week
 from kieumau_cli.text import t
@@ -134,6 +144,19 @@ def environment(lang: str, user_dir: Path | None = None) -> jinja2.Environment:
         week=lambda day: format_week(*iso_week(day)),
         cmp=lambda comparator: COMPARATOR_SIGNS.get(comparator, comparator),
         sentence=sentence,
+        criterion=lambda criterion_id: criterion_name(criterion_id, lang),
+        number_of=criterion_number,
+        criteria=lambda ids: criteria_names(list(ids), lang),
+        group=lambda group_id: group_name(group_id, lang),
+        target=lambda indicator: target_text(indicator, lang),
+        reading=lambda value, indicator: reading_text(value, indicator, lang),
+        unit_phrase=unit_phrase,
+        unit_phrase_province=province_phrase,
+        press=lambda source: press_citation(source, lang),
+        named=lambda unit: unit_name(unit, lang),
+        lower_first=lower_first,
+        clause=lambda text: str(text).rstrip().rstrip("."),
+        holiday=lambda one: one.name_vi if lang == "vi" else one.name_en,
     )
     env.globals.update(
         t=translate,
@@ -147,6 +170,13 @@ def environment(lang: str, user_dir: Path | None = None) -> jinja2.Environment:
         verified_phrase=lambda summary: verified_phrase(summary, lang),
         roadmap_share=lambda area, year: _roadmap("share_text")(area, year, lang),
         roadmap_counts=lambda area: _roadmap("area_line")(area, lang),
+        delta_text=lambda brief, kind: delta_text(brief, kind, lang),
+        note_heading=lambda section: note_heading(section, lang),
+        place=lambda ward: (
+            place_phrase(unit_name(ward, lang), ward.province_name)
+            if lang == "vi"
+            else f"{unit_name(ward, lang)}, {ward.province_name}"
+        ),
     )
     return env
 
@@ -170,6 +200,15 @@ def _roadmap(name: str) -> Any:
     from kieumau_cli.render import roadmap
 
     return getattr(roadmap, name)
+
+
+def delta_text(brief: Any, kind: str, lang: str) -> str:
+    """'tăng 2 tiêu chí so với tuần trước' (never '+2')."""
+    date = format_date(brief.baseline, lang)
+    if not brief.delta:
+        return t(lang, f"brief.same.{kind}", date=date)
+    way = "up" if brief.delta > 0 else "down"
+    return t(lang, f"brief.delta.{way}.{kind}", count=abs(brief.delta), date=date)
 
 
 def render_template(name: str, result: Any, lang: str, user_dir: Path | None = None) -> str:

@@ -5,11 +5,13 @@ tasks and the requests to superiors. The templates and the Word writer lay it ou
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kieumau_cli import __version__
 from kieumau_cli.load.models import CriteriaSet, Reported, Ward
+from kieumau_cli.load.notes import WeeklyNotes
 from kieumau_cli.load.vocabulary import Status
+from kieumau_cli.results.paperwork import Paperwork
 from kieumau_cli.results.rows import CriterionDetail, criterion_details, pending
 from kieumau_cli.results.score import Score, score_at
 from kieumau_cli.results.timeline import (
@@ -18,9 +20,11 @@ from kieumau_cli.results.timeline import (
     Request,
     StatusChange,
     Timeline,
+    is_request,
     requests,
 )
 from kieumau_cli.results.weeks import ONE_DAY, Period
+from kieumau_cli.results.workdays import Break, breaks_between, last_working_day
 
 DEFAULT_STALLED_WEEKS = 4
 
@@ -35,6 +39,17 @@ class StalledRow:
 class OwnerTasks:
     owner: str | None
     criteria: tuple[CriterionDetail, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """One line of 'Nhiệm vụ tuần tới': the criterion, what to do (the officer's note on
+    it, when there is one), who, by when."""
+
+    criterion: CriterionDetail
+    action: str | None  # None: no note says what to do; the document says "continue"
+    owner: str | None
+    due: dt.date | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,12 +73,18 @@ class Brief:
     next_period: Period
     due_next: list[CriterionDetail]
     continuing: list[OwnerTasks]
+    tasks: list[Task]
+    breaks: list[Break]  # days off in the period (Tết, 30/4–1/5, …)
+    next_breaks: list[Break]  # and in the period after it
+    document_day: dt.date  # the last working day the note covers (not a Sunday)
     requests: list[Request]
     reported: list[Reported]
     git_state: str
     commits: int
     generated: dt.date
     version: str
+    paperwork: Paperwork = field(default_factory=Paperwork)
+    notes: WeeklyNotes | None = None  # `brief --full`: the officer-written sections I–VI
 
     @property
     def baseline(self) -> dt.date:
@@ -131,6 +152,10 @@ class Brief:
             next_period=following,
             due_next=[row for row in late if row.due and following.contains(row.due)],
             continuing=_by_owner(late),
+            tasks=_tasks(late),
+            breaks=breaks_between(period.start, period.end),
+            next_breaks=breaks_between(following.start, following.end),
+            document_day=last_working_day(period.start, reference),
             requests=requests(ward, criteria_set, period),
             reported=[item for item in ward.reported if period.contains(item.date)],
             git_state=timeline.log.state,
@@ -138,6 +163,15 @@ class Brief:
             generated=today,
             version=__version__,
         )
+
+
+def _tasks(rows: list[CriterionDetail]) -> list[Task]:
+    """Work still open, nearest deadline first."""
+    open_rows = [r for r in rows if r.status in (Status.IN_PROGRESS, Status.NOT_MET)]
+    ordered = sorted(open_rows, key=lambda r: (r.due or dt.date.max, r.id))
+    return [
+        Task(row, None if is_request(row.note) else row.note, row.owner, row.due) for row in ordered
+    ]
 
 
 def _by_owner(rows: list[CriterionDetail]) -> list[OwnerTasks]:

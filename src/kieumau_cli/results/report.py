@@ -6,11 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import operator
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from kieumau_cli import __version__
 from kieumau_cli.load.models import CriteriaSet, Indicator, Reading, Ward
+from kieumau_cli.results.paperwork import Paperwork
 from kieumau_cli.results.rows import (
     CriterionDetail,
     GroupRow,
@@ -108,6 +109,7 @@ class Report:
     git_state: str
     generated: dt.date
     version: str
+    paperwork: Paperwork = field(default_factory=Paperwork)
 
     @property
     def criteria(self) -> list[CriterionDetail]:

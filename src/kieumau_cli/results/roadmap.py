@@ -91,8 +91,12 @@ class Holding:
     a criterion never assessed is not counted)."""
 
     criterion: str
-    title: str
+    title: str  # Vietnamese (the JSON's `title`)
     stations: tuple[str, ...]
+    title_en: str = ""
+
+    def title_in(self, lang: str) -> str:
+        return self.title_en if lang == "en" and self.title_en else self.title
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +108,11 @@ class SetMatrix:
     criteria: tuple[str, ...]
     stations: tuple[Station, ...]
     holding: tuple[Holding, ...]
+    title_vi: str = ""  # the set's title: documents name a set by it, never by its ref
+    title_en: str = ""
+
+    def title_in(self, lang: str) -> str:
+        return (self.title_en if lang == "en" else self.title_vi) or self.criteria_set
 
     def payload(self) -> dict[str, Any]:
         return {
@@ -135,6 +144,11 @@ class Roadmap:
             [(None, self.national)] if self.scope is None else []
         )
         return country + [(area.name, area) for area in self.provinces]
+
+    def lapsed_names(self) -> list[str]:
+        """The stations whose recognition lapsed, by name (documents never show keys)."""
+        names = {station.key: station.name for station in self.stations}
+        return [names.get(key, key) for key in self.national.lapsed]
 
     def payload(self) -> dict[str, Any]:
         return {
@@ -231,10 +245,12 @@ def _matrices(stations: Sequence[Station], sets: dict[str, CriteriaSet]) -> tupl
                 criterion.id,
                 criterion.title.vi,
                 tuple(s.key for s in members if s.statuses[criterion.id] in HOLDS_BACK),
+                criterion.title.en or "",
             )
             for criterion in criteria_set.criteria
         ]
         holding = [h for h in holding if h.stations]
         holding.sort(key=lambda h: (-len(h.stations), ids.index(h.criterion)))
-        matrices.append(SetMatrix(ref, ids, members, tuple(holding)))
+        title = criteria_set.title
+        matrices.append(SetMatrix(ref, ids, members, tuple(holding), title.vi, title.en or ""))
     return tuple(matrices)

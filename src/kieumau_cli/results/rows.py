@@ -247,6 +247,7 @@ class WardSummary:
     score: Score | None
     last_update: dt.date | None
     problem: Problem | None = None
+    name_source_year: int | None = None  # the name is unverified after 1/7/2025
 
     @property
     def ratio(self) -> float:
@@ -309,4 +310,5 @@ def summarise(load: WardLoad) -> WardSummary:
         score=current,
         last_update=last_update(ward),
         problem=load.problem,
+        name_source_year=ward.name_source_year,
     )

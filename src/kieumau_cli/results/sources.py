@@ -14,13 +14,14 @@ class SourceRow:
     """A press article or legal document cited somewhere in the ward or its set."""
 
     kind: Literal["press", "official"]
-    title: str
+    title: str | None  # None: an article without a headline
     date: dt.date | None
     precision: str = "day"
     outlet: str | None = None
     document: str | None = None
     clause: str | None = None
     url: str | None = None
+    title_from: str = "headline"  # "url": rebuilt from the article's address
 
 
 def source_rows(ward: Ward, criteria_set: CriteriaSet) -> list[SourceRow]:
@@ -54,7 +55,7 @@ def source_rows(ward: Ward, criteria_set: CriteriaSet) -> list[SourceRow]:
                 url=source.url,
             )
         else:
-            key = ("press", source.title, source.date.isoformat())
+            key = ("press", source.title or source.url or "", source.date.isoformat())
             row = SourceRow(
                 "press",
                 source.title,
@@ -62,7 +63,8 @@ def source_rows(ward: Ward, criteria_set: CriteriaSet) -> list[SourceRow]:
                 source.date_precision,
                 outlet=source.outlet,
                 url=source.url,
+                title_from=source.title_from,
             )
         if key not in rows or (row.url and not rows[key].url):
             rows[key] = row
-    return sorted(rows.values(), key=lambda r: (r.kind, r.date or dt.date.min, r.title))
+    return sorted(rows.values(), key=lambda r: (r.kind, r.date or dt.date.min, r.title or ""))

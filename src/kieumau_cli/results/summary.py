@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from kieumau_cli import __version__
 from kieumau_cli.load.models import CriteriaSet
 from kieumau_cli.load.repository import WardLoad
 from kieumau_cli.load.vocabulary import Status
+from kieumau_cli.results.paperwork import Paperwork
 from kieumau_cli.results.rows import WardSummary, summarise
 from kieumau_cli.results.score import statuses_as_of
 from kieumau_cli.text.format import slugify
@@ -45,6 +46,7 @@ class Summary:
     generated: dt.date
     version: str
     roadmap: Roadmap | None = None  # results.roadmap, added by `summary`
+    paperwork: Paperwork = field(default_factory=Paperwork)
 
     @property
     def scored(self) -> list[WardSummary]:
@@ -57,6 +59,12 @@ class Summary:
     @property
     def qualified(self) -> list[WardSummary]:
         return [row for row in self.scored if row.score and row.score.qualifies]
+
+    def criteria_set_of(self, row: WardSummary) -> CriteriaSet | None:
+        """The set a row is scored against (a document names it by title, not by id)."""
+        return next(
+            (u.criteria_set for u in self.sets if u.criteria_set.ref == row.criteria_set), None
+        )
 
     def age(self, row: WardSummary) -> int | None:
         """Days since the ward's last update, on the summary's date."""

@@ -310,6 +310,11 @@ def _as_entry(change: StatusChange) -> HistoryEntry:
     )
 
 
+def is_request(note: str | None) -> bool:
+    """Whether a note is a proposal or recommendation to superiors (not a task)."""
+    return _REQUEST_RE.match(nfc(note or "")) is not None
+
+
 def requests(ward: Ward, criteria_set: CriteriaSet, period: Period) -> list[Request]:
     """Notes marked as proposals or recommendations: current notes of each criterion,
     and notes of history entries dated in the period."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import re
 import unicodedata
 
@@ -32,11 +33,15 @@ def slugify(text: str) -> str:
 def format_date(value: dt.date | None, lang: Lang, *, precision: str = "day") -> str:
     if value is None:
         return "—"
+    # A date known only to its month or year says so ("tháng 3/2025", "năm 2023"), never
+    # an invented day; "day_month" is the first date of a span whose year follows.
     if lang == "vi":
         if precision == "month":
-            return f"{value.month:02d}/{value.year}"
+            return f"tháng {value.month}/{value.year}"
         if precision == "year":
-            return str(value.year)
+            return f"năm {value.year}"
+        if precision == "day_month":
+            return f"{value.day:02d}/{value.month:02d}"
         return f"{value.day:02d}/{value.month:02d}/{value.year}"
     if precision == "month":
         return f"{value.year}-{value.month:02d}"
@@ -59,7 +64,10 @@ def percent(numerator: int, denominator: int) -> float:
     """One decimal; never rounds up to 100 unless everything is done (1999/2000 is 99.9)."""
     if denominator == 0:
         return 0.0
-    value = round(100 * numerator / denominator, 1)
+    # Half up, as a person rounds (2/160 = 1,25% -> 1,3%), not Python's round-half-even
+    # on a binary float (which gives 1,2%).
+    exact = decimal.Decimal(100 * numerator) / decimal.Decimal(denominator)
+    value = float(exact.quantize(decimal.Decimal("0.1"), rounding=decimal.ROUND_HALF_UP))
     if value >= 100 and numerator < denominator:
         return 99.9
     return value

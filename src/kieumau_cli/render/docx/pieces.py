@@ -3,9 +3,10 @@ status change, a quantity, the plan, a cited source."""
 
 from __future__ import annotations
 
-from kieumau_cli.render.common import Bilingual
+from kieumau_cli.render.common import Bilingual, criterion_name, press_citation, quantity_text
 from kieumau_cli.render.docx.primitives import Line, Piece, bold, italic
 from kieumau_cli.render.docx.writer import Writer
+from kieumau_cli.render.official import Issuer, Signature, ward_issuer, with_signature
 from kieumau_cli.render.templates import sentence
 from kieumau_cli.results.brief import Brief
 from kieumau_cli.results.report import Report
@@ -17,7 +18,8 @@ from kieumau_cli.text.format import format_percent
 
 
 def criterion(w: Writer, criterion_id: str, title: Bilingual) -> list[Piece]:
-    return [bold(criterion_id), " " + w.pick(title)]
+    """'Tiêu chí số 3 (title)'."""
+    return [bold(criterion_name(criterion_id, w.lang)), f" ({w.pick(title)})"]
 
 
 def owner_due(w: Writer, row: CriterionDetail) -> list[Piece]:
@@ -30,12 +32,10 @@ def owner_due(w: Writer, row: CriterionDetail) -> list[Piece]:
 
 
 def quantity(w: Writer, value: float, unit: str) -> str:
-    if unit == "%":
-        return f"{w.number(value)}%"
-    return f"{w.number(value)} {unit}" if unit else w.number(value)
+    return quantity_text(value, unit, w.lang)
 
 
-def change(w: Writer, c: StatusChange) -> list[Piece]:
+def change(w: Writer, c: StatusChange, technical: bool = False) -> list[Piece]:
     by = f", {c.by}" if c.by else ""
     pieces = [
         *criterion(w, c.criterion.id, c.criterion.title),
@@ -43,7 +43,7 @@ def change(w: Writer, c: StatusChange) -> list[Piece]:
     ]
     if c.note:
         pieces.append(" " + sentence(c.note))
-    if c.source != "history":
+    if c.source != "history" and technical:
         git = w.t(f"change.{c.source}", sha=c.commit, subject=c.subject)
         pieces.append(italic(f" ({git})"))
     return pieces
@@ -63,26 +63,49 @@ def plan_text(w: Writer, r: Brief | Report) -> str | None:
 
 def cited(w: Writer, s: SourceRow) -> str:
     if s.kind == "press":
-        where = f"{s.outlet}, " if s.outlet else ""
-        text = f"{where}“{s.title}”, {w.date(s.date, s.precision)}"
-    else:
-        text = s.document or s.title
-        if s.date:
-            text += f" {w.t('plan_dated')} {w.date(s.date)}"
-        if s.clause:
-            text += f", {s.clause}"
-        if s.title and s.title != s.document:
-            text += f" — {s.title}"
+        text = press_citation(s, w.lang)
+        return f"{text} <{s.url}>" if s.url else text
+    text = s.document or s.title or ""
+    if s.date:
+        text += f" {w.t('plan_dated')} {w.date(s.date)}"
+    if s.clause:
+        text += f", {s.clause}"
+    if s.title and s.title != s.document:
+        text += f" — {s.title}"
     return f"{text} <{s.url}>" if s.url else text
 
 
 def set_line(w: Writer, r: Brief | Report) -> list[Piece]:
-    s = r.criteria_set
-    return [f"{w.t('criteria_set')}: {w.pick(s.title)} ({s.ref})."]
+    """The set by its title (its id is for the technical appendix)."""
+    return [f"{w.t('criteria_set')}: {w.pick(r.criteria_set.title)}."]
+
+
+def issuer_of(r: Brief | Report) -> Issuer:
+    """The ward's issuer with the signer and symbol the command was given."""
+    paperwork = r.paperwork
+    signer = paperwork.signer
+    signature = (
+        Signature(signer.sign_as, signer.title, signer.rank, signer.name) if signer.given else None
+    )
+    return with_signature(ward_issuer(r.ward), signature, paperwork.symbol)
+
+
+def technical(w: Writer, r: Brief | Report) -> None:
+    """The technical appendix (`--appendix`) and, always, the document properties."""
+    w.tool = r.paperwork.tool_line(r.version, r.generated)
+    if not r.paperwork.appendix:
+        return
+    w.heading(w.t("appendix.title"))
+    w.item([f"{w.t('appendix.tool')}: kieumau {r.version}."])
+    if r.paperwork.data_commit:
+        w.item([f"{w.t('appendix.commit')}: {r.paperwork.data_commit}."])
+    w.item([f"{w.t('appendix.ward')}: {r.ward.key}; {w.t('appendix.set')}: {r.criteria_set.ref}."])
+    w.item([f"{w.t('appendix.set_provenance')}: {w.provenance(r.criteria_set.provenance)}"])
+    w.item([f"{w.t('appendix.data_provenance')}: {w.provenance(r.ward.provenance)}"])
 
 
 def with_status(w: Writer, row: CriterionDetail) -> Line:
-    """'C08 title — Đang thực hiện; owner; hạn …'."""
+    """'Tiêu chí số 8 (title) — Đang thực hiện; owner; hạn …'."""
     status = f" — {w.status(row.status)}; "
     return [*criterion(w, row.id, row.title), status, *owner_due(w, row), "."]
 

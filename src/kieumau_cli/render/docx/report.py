@@ -4,21 +4,27 @@ from __future__ import annotations
 
 from typing import Any
 
-from kieumau_cli.render.common import COMPARATOR_SIGNS
+from kieumau_cli.render.common import (
+    criterion_number,
+    group_name,
+    reading_text,
+    target_text,
+    unit_name,
+)
 from kieumau_cli.render.docx.pieces import (
     cited,
+    issuer_of,
     plan_text,
-    quantity,
     score_text,
     set_line,
+    technical,
 )
 from kieumau_cli.render.docx.primitives import Cell, Line, Row, bold, italic
 from kieumau_cli.render.docx.writer import Writer
-from kieumau_cli.render.official import lower_first, ward_issuer
+from kieumau_cli.render.official import lower_first, place_phrase
 from kieumau_cli.results.report import Report
 from kieumau_cli.results.rows import CriterionDetail
 from kieumau_cli.results.timeline import StatusChange
-from kieumau_cli.results.weeks import format_week, iso_week
 from kieumau_cli.text.format import format_percent
 
 
@@ -26,33 +32,40 @@ def _report(w: Writer, r: Report) -> None:
     ward = r.ward
     programme = w.t(f"doc.programme.{ward.kind}")
     subject = w.t("docx.subject.report", programme=programme, date=w.date(r.generated))
-    w.begin(ward_issuer(ward), r.generated, subject)
+    w.begin(issuer_of(r), r.generated, subject)
     w.intro(plan_text(w, r), ward.unit, lower_first(subject))
     _report_overview(w, r)
     _report_criteria(w, r)
     _report_over_time(w, r)
-    w.numbered(w.t("report.sources"))
-    for source in r.sources:
-        w.item([f"{w.t('report.source.' + source.kind)}: {cited(w, source)}"])
-    if not r.sources:
-        w.item([w.t("doc.none")])
-    w.note(w.t("doc.generated", date=w.date(r.generated), version=r.version))
+    # A station's own report cites its legal bases, never a newspaper about itself.
+    official = [source for source in r.sources if source.kind == "official"]
+    if official:
+        w.numbered(w.t("report.sources"))
+        for source in official:
+            w.item([f"{w.t('report.source.' + source.kind)}: {cited(w, source)}"])
+    technical(w, r)
+    if r.paperwork.appendix:
+        for source in r.sources:
+            if source.kind != "official":
+                w.item([f"{w.t('report.source.' + source.kind)}: {cited(w, source)}"])
+    w.annex(w.t("annex.details"), lambda: _details_table(w, r))
+    if r.history:
+        w.annex(f"{w.t('annex.history')} ({len(r.history)})", lambda: _history_table(w, r))
 
 
 def _report_overview(w: Writer, r: Report) -> None:
     """The unit, its set and plan, and the score."""
-    ward, s, score = r.ward, r.criteria_set, r.score
+    ward, score = r.ward, r.score
     w.numbered(w.t("report.score"))
     w.item([f"{w.t('unit')}: {ward.unit}."])
-    w.item([f"{w.t('ward')}: {ward.name}, {ward.province_name} ({ward.key})."])
+    w.item([f"{w.t('ward')}: {place_phrase(unit_name(ward, w.lang), ward.province_name)}."])
     for f in ward.former:
         text = f.name + (f", {f.province}" if f.province else "")
         if f.until:
             text += f" ({w.t('report.until', date=w.date(f.until))})"
         w.item([f"{w.t('former')}: {text}."])
     w.item(set_line(w, r))
-    w.item([f"{w.t('report.set_provenance')}: {w.provenance(s.provenance)}"])
-    start = f"{w.t('report.start')}: {w.date(ward.start)}"
+    start = f"{w.t('report.start')}: {w.date(ward.start, ward.start_precision)}"
     w.item([f"{start}; {w.t('report.target')}: {w.date(ward.target)}."])
     counts = [
         f"{score.in_progress} {w.t('count.in_progress')}",
@@ -63,7 +76,6 @@ def _report_overview(w: Writer, r: Report) -> None:
         counts.append(f"{score.not_applicable} {w.t('count.not_applicable')}")
     w.item([f"{w.t('brief.result')}: ", bold(score_text(w, score)), "; " + "; ".join(counts) + "."])
     w.item([w.t("qualifies" if score.qualifies else "not_qualified") + "."])
-    w.item([italic(f"{w.t('report.data_provenance')}: {w.provenance(ward.provenance)}")])
 
 
 def _report_criteria(w: Writer, r: Report) -> None:
@@ -74,7 +86,7 @@ def _report_criteria(w: Writer, r: Report) -> None:
         (112.0, 26.0, 26.0),
         [
             [
-                f"{g.id}. {w.pick(g.title)}",
+                f"{group_name(g.id, w.lang)}. {w.pick(g.title)}",
                 f"{g.met}/{g.total}",
                 format_percent(g.met, g.total, w.lang),
             ]
@@ -85,11 +97,11 @@ def _report_criteria(w: Writer, r: Report) -> None:
     w.numbered(w.t("report.missing", count=len(r.missing)))
     if r.missing:
         w.table(
-            w.cols("col.id", "col.criterion", "col.status", "col.owner", "col.due"),
-            (12.0, 60.0, 30.0, 38.0, 24.0),
+            w.cols("col.no", "col.criterion", "col.status", "col.owner", "col.due"),
+            (14.0, 58.0, 30.0, 38.0, 24.0),
             [
                 [
-                    row.id,
+                    criterion_number(row.id),
                     w.pick(row.title),
                     w.status(row.status),
                     row.owner or w.t("doc.owner_none"),
@@ -101,40 +113,24 @@ def _report_criteria(w: Writer, r: Report) -> None:
         )
     else:
         w.paragraph([w.t("nothing_missing")])
-    w.numbered(w.t("report.details"))
-    kinds = {k: sum(row.provenance.kind == k for row in r.criteria) for k in _KINDS}
-    w.paragraph([w.t("report.criteria_provenance", **kinds)])
-    rows: list[Row] = []
-    for g in r.groups:
-        rows.append(f"{g.id}. {w.pick(g.title)} ({g.met}/{g.total})")
-        rows += [_detail_row(w, row) for row in g.criteria]
-    w.table(
-        w.cols("col.id", "col.criterion", "col.status", "col.owner", "col.evidence"),
-        (12.0, 48.0, 32.0, 26.0, 46.0),
-        rows,
-        "lllll",
-    )
+    annexes = [w.annex_name(0)] + ([w.annex_name(1)] if r.history else [])
+    w.paragraph([w.t("docx.annex_see", annex=", ".join(annexes))])
     w.numbered(w.t("report.indicators"))
     if r.indicators:
         w.table(
             w.cols(
-                "col.id", "indicator", "col.target", "col.latest", "col.assessment", "col.trend"
+                "col.no", "indicator", "col.target", "col.latest", "col.assessment", "col.trend"
             ),
-            (12.0, 46.0, 20.0, 40.0, 24.0, 22.0),
+            (14.0, 42.0, 28.0, 38.0, 22.0, 20.0),
             [_indicator_row(w, i) for i in r.indicators],
-            "llclll",
+            "clllll",
         )
     else:
         w.paragraph([w.t("report.no_indicators")])
 
 
 def _report_over_time(w: Writer, r: Report) -> None:
-    """Published figures, progress over time (as a table) and the history."""
-    if r.ward.reported:
-        w.numbered(w.t("reported"))
-        for item in r.ward.reported:
-            met = bold(f"{item.met}/{item.total}")
-            w.item([f"{w.date(item.date)}: ", met, f" — {w.provenance(item.source)}"])
+    """Progress over time (as a table); the details and the history are annexes."""
     w.numbered(w.t("report.chart"))
     if len(r.progress) > 1:
         w.table(
@@ -145,19 +141,28 @@ def _report_over_time(w: Writer, r: Report) -> None:
         )
     else:
         w.paragraph([w.t("report.chart_none")])
-    w.numbered(f"{w.t('report.history')} ({len(r.history)})")
-    if r.history:
-        w.table(
-            w.cols(*(f"col.{k}" for k in ("date", "week", "id", "from", "to", "note", "by"))),
-            (23.0, 21.0, 12.0, 23.0, 23.0, 36.0, 26.0),
-            [_history_row(w, c) for c in r.history],
-            "cclllll",
-        )
-    else:
-        w.paragraph([w.t("report.no_history")])
 
 
-_KINDS = ("official", "press", "illustrative")
+def _details_table(w: Writer, r: Report) -> None:
+    rows: list[Row] = []
+    for g in r.groups:
+        rows.append(f"{group_name(g.id, w.lang)}. {w.pick(g.title)} ({g.met}/{g.total})")
+        rows += [_detail_row(w, row) for row in g.criteria]
+    w.table(
+        w.cols("col.no", "col.criterion", "col.status", "col.owner", "col.evidence"),
+        (14.0, 48.0, 32.0, 26.0, 44.0),
+        rows,
+        "cllll",
+    )
+
+
+def _history_table(w: Writer, r: Report) -> None:
+    w.table(
+        w.cols(*(f"col.{k}" for k in ("date", "no", "from", "to", "note", "by"))),
+        (23.0, 16.0, 27.0, 27.0, 43.0, 28.0),
+        [_history_row(w, c, r.paperwork.appendix) for c in r.history],
+        "ccllll",
+    )
 
 
 def _due_cell(w: Writer, row: CriterionDetail) -> Cell:
@@ -193,14 +198,13 @@ def _detail_row(w: Writer, row: CriterionDetail) -> Row:
         ]
         for e in row.evidence
     ]
-    return [row.id, title, status, row.owner or "", evidence or ""]
+    return [criterion_number(row.id), title, status, row.owner or "", evidence or ""]
 
 
 def _indicator_row(w: Writer, i: Any) -> Row:
-    unit = i.indicator.unit
-    target = f"{COMPARATOR_SIGNS[i.indicator.comparator]} {quantity(w, i.indicator.target, unit)}"
+    target = target_text(i.indicator, w.lang)
     if i.latest:
-        latest = f"{quantity(w, i.latest.value, unit)} ({w.date(i.latest.date)})"
+        latest = f"{reading_text(i.latest.value, i.indicator, w.lang)} ({w.date(i.latest.date)})"
         latest += f": {i.latest.note}" if i.latest.note else ""
     else:
         latest = w.t("report.no_reading")
@@ -213,18 +217,24 @@ def _indicator_row(w: Writer, i: Any) -> Row:
         trend = w.t(f"trend.{i.trend}")
         if i.improving is not None:
             trend += f" ({w.t('trend.better' if i.improving else 'trend.worse')})"
-    return [i.criterion.id, w.pick(i.indicator.name), target, latest, meets, trend]
+    return [
+        criterion_number(i.criterion.id),
+        w.pick(i.indicator.name),
+        target,
+        latest,
+        meets,
+        trend,
+    ]
 
 
-def _history_row(w: Writer, c: StatusChange) -> Row:
-    if c.source != "history":
-        note = w.t(f"change.{c.source}", sha=c.commit, subject=c.subject)
-    else:
+def _history_row(w: Writer, c: StatusChange, technical: bool) -> Row:
+    if c.source == "history":
         note = c.note or ""
+    else:  # a change only git knows: its commit is for the technical appendix only
+        note = w.t(f"change.{c.source}", sha=c.commit, subject=c.subject) if technical else ""
     return [
         w.date(c.date),
-        format_week(*iso_week(c.date)),
-        c.criterion.id,
+        criterion_number(c.criterion.id),
         w.status(c.before),
         w.status(c.after),
         note,

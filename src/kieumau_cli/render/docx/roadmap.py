@@ -3,6 +3,7 @@ the lapsed recognitions, and the criteria holding most stations back."""
 
 from __future__ import annotations
 
+from kieumau_cli.render.common import criterion_name
 from kieumau_cli.render.docx.primitives import Row, bold
 from kieumau_cli.render.docx.writer import Writer
 from kieumau_cli.render.roadmap import HOLDING_SHOWN, area_line, share_text
@@ -25,7 +26,7 @@ def roadmap_section(w: Writer, roadmap: Roadmap) -> None:
         rows,
         "lc" + "l" * len(years),
     )
-    lapsed = roadmap.national.lapsed
+    lapsed = roadmap.lapsed_names()
     w.paragraph(
         [w.t("roadmap.lapsed", keys=", ".join(lapsed)) if lapsed else w.t("roadmap.lapsed_none")]
     )
@@ -33,13 +34,22 @@ def roadmap_section(w: Writer, roadmap: Roadmap) -> None:
         if not matrix.holding:
             continue
         w.paragraph(
-            [bold(w.t("roadmap.holding", ref=matrix.criteria_set, count=len(matrix.stations)))],
+            [
+                bold(
+                    w.t(
+                        "roadmap.holding",
+                        ref=matrix.title_in(w.lang),
+                        count=len(matrix.stations),
+                    )
+                )
+            ],
             keep_next=True,
         )
         for holding in matrix.holding[:HOLDING_SHOWN]:
             w.item(
                 [
-                    bold(holding.criterion),
-                    f" {holding.title}: {w.t('roadmap.stations', count=len(holding.stations))}",
+                    bold(criterion_name(holding.criterion, w.lang)),
+                    f" {holding.title_in(w.lang)}: "
+                    f"{w.t('roadmap.stations', count=len(holding.stations))}",
                 ]
             )

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from kieumau_cli.render.docx.primitives import Row, bold
+from kieumau_cli.render.common import unit_name
+from kieumau_cli.render.docx.primitives import Cell, Row, bold
 from kieumau_cli.render.docx.writer import Writer
-from kieumau_cli.render.official import lower_first, province_phrase, summary_issuer
+from kieumau_cli.render.official import (
+    IssuerChoice,
+    Signature,
+    lower_first,
+    province_phrase,
+    summary_issuer,
+    with_signature,
+)
 from kieumau_cli.results.summary import Summary
 from kieumau_cli.text.format import format_percent
 
@@ -20,9 +28,19 @@ def _summary(w: Writer, r: Summary) -> None:
         )
     else:
         subject = w.t("docx.subject.summary.country", programme=programme)
-    issuer = summary_issuer(r.province, r.superior)
+    body = r.paperwork.issuer
+    choice = IssuerChoice(
+        body.unit, body.superior, body.place, r.paperwork.symbol, body.signer_title
+    )
+    issuer = summary_issuer(r.province, r.superior, choice)
+    signer = r.paperwork.signer
+    if signer.given:
+        signature = Signature(signer.sign_as, signer.title, signer.rank, signer.name)
+        issuer = with_signature(issuer, signature, None)
+    w.tool = r.paperwork.tool_line(r.version, r.generated)
     w.begin(issuer, r.generated, subject)
-    w.intro(None, issuer.unit, lower_first(subject))
+    if issuer.unit:
+        w.intro(None, issuer.unit, lower_first(subject))
     w.paragraph(
         [
             f"{w.t('as_of')}: {w.date(r.generated)}; "
@@ -33,31 +51,7 @@ def _summary(w: Writer, r: Summary) -> None:
 
     w.numbered(w.t("summary.ranking"))
     if r.scored:
-        rows: list[Row] = []
-        for index, row in enumerate(r.scored, start=1):
-            assert row.score is not None
-            score = f"{row.score.met}/{row.score.total}"
-            if row.score.unknown:
-                score += f" ({row.score.unknown} {w.t('count.unknown')})"
-            rows.append(
-                [
-                    str(index),
-                    row.name,
-                    row.province_name,
-                    row.criteria_set,
-                    score,
-                    format_percent(row.score.met, row.score.total, w.lang),
-                    w.t("doc.yes" if row.score.qualifies else "doc.no"),
-                    w.date(row.last_update),
-                ]
-            )
-        w.table(
-            w.cols("docx.col.no", "col.name", "col.province", "col.set", "col.score")
-            + w.cols("col.percent", "col.qualifies", "col.last_update"),
-            (9.0, 30.0, 24.0, 35.0, 17.0, 14.0, 14.0, 21.0),
-            rows,
-            "clllcccc",
-        )
+        _ranking(w, r)
     else:
         w.paragraph([w.t("no_wards")])
 
@@ -76,12 +70,11 @@ def _summary(w: Writer, r: Summary) -> None:
 
     w.numbered(w.t("summary.sets"))
     w.table(
-        [w.t(f"col.{k}") for k in ("set", "criterion", "count", "pass_rule", "stations")]
+        [w.t(f"col.{k}") for k in ("set", "count", "pass_rule", "stations")]
         + [w.t("col.qualifies")],
-        (34.0, 50.0, 18.0, 28.0, 17.0, 17.0),
+        (74.0, 20.0, 34.0, 18.0, 18.0),
         [
             [
-                use.criteria_set.ref,
                 w.pick(use.criteria_set.title),
                 str(len(use.criteria_set.criteria)),
                 w.t(
@@ -93,7 +86,7 @@ def _summary(w: Writer, r: Summary) -> None:
             ]
             for use in r.sets
         ],
-        "llclcc",
+        "lclcc",
     )
 
     w.numbered(f"{w.t('summary.qualified')} ({len(r.qualified)})")
@@ -101,9 +94,8 @@ def _summary(w: Writer, r: Summary) -> None:
         assert row.score is not None
         w.item(
             [
-                bold(row.name),
-                f" ({row.key}), {row.province_name}: {row.score.met}/{row.score.total}, "
-                f"{row.criteria_set}.",
+                bold(unit_name(row, w.lang)),
+                f", {row.province_name}: {row.score.met}/{row.score.total}.",
             ]
         )
     if not r.qualified:
@@ -120,7 +112,7 @@ def _summary(w: Writer, r: Summary) -> None:
             if row.last_update
             else w.t("summary.never")
         )
-        w.item([bold(row.name), f" ({row.key}): {when}."])
+        w.item([bold(unit_name(row, w.lang)), f": {when}."])
     if not r.stale:
         w.paragraph([w.t("summary.stale_none", days=r.stale_days)])
     if r.broken:
@@ -131,7 +123,42 @@ def _summary(w: Writer, r: Summary) -> None:
         from kieumau_cli.render.docx.roadmap import roadmap_section
 
         roadmap_section(w, r.roadmap)
-    w.note(w.t("doc.generated", date=w.date(r.generated), version=r.version))
+    if r.paperwork.appendix:
+        w.heading(w.t("appendix.title"))
+        w.item([f"{w.t('appendix.tool')}: kieumau {r.version}."])
+        if r.paperwork.data_commit:
+            w.item([f"{w.t('appendix.commit')}: {r.paperwork.data_commit}."])
+        for row in r.rows:
+            w.item([f"{row.name}: {row.key}, {row.criteria_set}."])
+
+
+def _ranking(w: Writer, r: Summary) -> None:
+    """One row per station; a one-province summary has no province column, and the date
+    column is wide enough for 'dd/mm/yyyy' on one line (A4, 10,5 pt)."""
+    several = r.province is None
+    rows: list[Row] = []
+    for index, row in enumerate(r.scored, start=1):
+        assert row.score is not None
+        score = f"{row.score.met}/{row.score.total}"
+        if row.score.unknown:
+            score += f" ({row.score.unknown} {w.t('count.unknown')})"
+        used = r.criteria_set_of(row)
+        cells: list[Cell] = [str(index), unit_name(row, w.lang)]
+        if several:
+            cells.append(row.province_name)
+        cells += [
+            w.pick(used.title) if used else "",
+            score,
+            format_percent(row.score.met, row.score.total, w.lang),
+            w.t("doc.yes" if row.score.qualifies else "doc.no"),
+            w.date(row.last_update),
+        ]
+        rows.append(cells)
+    keys = ["docx.col.no", "col.name", *(["col.province"] if several else []), "col.set"]
+    keys += ["col.score", "col.percent", "col.qualifies", "col.last_update"]
+    widths = (9.0, 26.0, *((20.0,) if several else ()), 44.0 if several else 62.0)
+    widths += (17.0, 14.0, 14.0, 22.0)
+    w.table(w.cols(*keys), widths, rows, "cl" + ("l" if several else "") + "lcccc")
 
 
 def render(result: Summary, lang: str) -> bytes:

@@ -69,8 +69,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{field}': {value!r} is not one of {expected}",
     ),
     "diag.invalid-date": (
-        "ngày không hợp lệ {value!r}: {detail}",
-        "invalid date {value!r}: {detail}",
+        "ngày {dmy} không có ({detail})",
+        "there is no date {dmy} ({detail})",
     ),
     "diag.invalid-date.fix": (
         "ghi ngày dạng yyyy-mm-dd, ví dụ 2026-02-11",
@@ -328,4 +328,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "diag.detail.no_such_month": ("không có tháng {month}", "there is no month {month}"),
     "diag.detail.no_such_year": ("không có năm {year}", "there is no year {year}"),
     "diag.detail.month_days": ("tháng {month} có {days} ngày", "month {month} has {days} days"),
+    "diag.notes-section": (
+        "tiêu đề không phải một mục của báo cáo tuần: {text}",
+        "heading is not a section of the weekly report: {text}",
+    ),
+    "diag.notes-section.fix": (
+        "đánh số mục bằng số La Mã: ## I. Tình hình an ninh, trật tự … ## VI. Ý kiến kết luận",
+        "number each section in Roman numerals: ## I. … to ## VI.",
+    ),
+    "diag.notes-duplicate": ("mục {number} có hai lần", "section {number} appears twice"),
+    "diag.notes-duplicate.fix": ("gộp hai đoạn vào một mục", "merge the two into one section"),
+    "diag.notes-outside": (
+        "nội dung nằm ngoài mọi mục",
+        "text outside any section",
+    ),
+    "diag.notes-outside.fix": (
+        "đặt nội dung dưới tiêu đề mục (## I. …)",
+        "put the text under a section heading (## I. …)",
+    ),
 }

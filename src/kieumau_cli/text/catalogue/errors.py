@@ -52,6 +52,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "không tìm thấy đơn vị '{argument}'; có phải: {close}?",
         "ward '{argument}' not found; did you mean: {close}?",
     ),
+    "error.full_needs_week": (
+        "--full cần một tuần (--week), không dùng với --since/--until",
+        "--full needs a week (--week), not --since/--until",
+    ),
+    "error.notes_invalid": (
+        "tệp nội dung báo cáo tuần {path} không hợp lệ, xem các lỗi ở trên",
+        "the weekly report sections {path} are invalid, see the findings above",
+    ),
     "error.invalid_data": (
         "dữ liệu không hợp lệ, xem các lỗi ở trên",
         "invalid data, see the findings above",
@@ -260,6 +268,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "notice.bad_columns": (
         "kieumau: bỏ qua COLUMNS={value} (cần một số từ {low} đến {high}); dùng độ rộng mặc định",
         "kieumau: ignoring COLUMNS={value} (needs a number from {low} to {high}); using the default width",
+    ),
+    "notice.notes_missing": (
+        "kieumau: chưa có {path}; báo cáo chỉ có phần kiểu mẫu tính từ dữ liệu",
+        "kieumau: no {path} yet; the report holds only the computed model-station part",
     ),
     "notice.git_skipped": (
         "kieumau: bỏ qua {count} commit git không đọc được ({commits}); lịch sử lấy từ git có thể thiếu",

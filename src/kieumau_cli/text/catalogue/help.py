@@ -187,4 +187,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tổng hợp các đơn vị của một tỉnh hoặc cả nước.",
         "Summary of every station of a province, or of the country.",
     ),
+    "help.appendix": (
+        "Thêm phụ lục kỹ thuật (mã đơn vị, mã bộ tiêu chí, nguồn gốc dữ liệu, commit); mặc định không có, văn bản để ký không chứa chi tiết kỹ thuật.",
+        "Add a technical appendix (ward key, set id, data provenance, commit); off by default, so the document to sign holds no technical detail.",
+    ),
+    "help.sign_as": (
+        "Hình thức ký: KT (ký thay), TL (thừa lệnh), Q (quyền); {choices}.",
+        "Signing form: KT (on behalf of), TL (by order of), Q (acting); {choices}.",
+    ),
+    "help.signer_title": (
+        "Chức vụ của người ký, ví dụ Phó Trưởng Công an phường (dòng thứ hai khi ký KT./TL.).",
+        "The signer's own title, e.g. Phó Trưởng Công an phường (second line with KT./TL.).",
+    ),
+    "help.signer_rank": (
+        "Cấp bậc ghi trước họ tên người ký, ví dụ Trung tá.",
+        "Rank printed before the signer's name, e.g. Trung tá.",
+    ),
+    "help.signer_name": ("Họ và tên người ký.", "The signer's full name."),
+    "help.symbol": (
+        "Ký hiệu văn bản sau số, ví dụ BC-CAP hoặc BC-CAT-PV05 (mặc định: theo tệp đơn vị).",
+        "Document symbol after the number, e.g. BC-CAP or BC-CAT-PV05 (default: from the ward file).",
+    ),
+    "help.issuer": (
+        "Cơ quan ban hành bản tổng hợp, ví dụ Công an tỉnh Thanh Hóa; không ghi khi tổng hợp nhiều tỉnh thì dùng tiêu đề trung tính, không có Quốc hiệu.",
+        "Body issuing the summary, e.g. Công an tỉnh Thanh Hóa; without it, a summary of several provinces gets a neutral header without the national motto.",
+    ),
+    "help.issuer_superior": (
+        "Cơ quan chủ quản của cơ quan ban hành (dòng trên tên cơ quan), ví dụ Bộ Công an.",
+        "The issuing body's parent body (the line above its name), e.g. Bộ Công an.",
+    ),
+    "help.issuer_place": (
+        "Địa danh trên dòng ngày tháng, ví dụ Hà Nội.",
+        "Place name on the date line, e.g. Hà Nội.",
+    ),
+    "help.brief.full": (
+        "Cả báo cáo kết quả công tác tuần: các mục I–VI do cán bộ viết trong notes/<tỉnh>/<phường>/<tuần>.md, phần kiểu mẫu tính từ dữ liệu đặt vào mục II; mục không có thì bỏ qua.",
+        "The whole weekly report: sections I–VI written by officers in notes/<province>/<ward>/<week>.md, the computed model-station part under II; a missing section is left out.",
+    ),
 }
