@@ -32,15 +32,19 @@ def run(context: Context, request: SiteRequest) -> int:
         base_url=_base_url(request.base_url),
         templates=templates_folder(request.templates),
     )
-    check_output(wanted.output, context.repository.root.path, Path.cwd())
+    old = check_output(wanted.output, [context.repository.root.path], Path.cwd())
     stamp = _stamp_time() if wanted.stamp else None
-    site, loads = collect(context.repository, wanted, context.today, context.lang, stamp)
+    collected = collect(context.repository, wanted, context.today, context.lang, stamp)
+    site = collected.site
     places = context.repository.ward_findings(wanted.province)
     context.report(places)
-    for load in loads:
+    for load in collected.loads:
         context.report(load.diagnostics)
+    if collected.skipped:
+        shown = collected.skipped[:10] + (["…"] if len(collected.skipped) > 10 else [])
+        context.notice("notice.git_skipped", count=len(collected.skipped), commits=", ".join(shown))
     try:
-        done = build(site, wanted.output, wanted.templates)
+        done = build(site, wanted.output, wanted.templates, old)
     except OSError as error:
         raise UsageError(
             "error.site_write", output=wanted.output, reason=error.strerror or str(error)

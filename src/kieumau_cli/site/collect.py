@@ -8,6 +8,7 @@ import os
 import subprocess
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from kieumau_cli.load.git_log import FileLog, file_log
@@ -18,7 +19,7 @@ from kieumau_cli.results.score import Score, score_at
 from kieumau_cli.results.status import StatusData
 from kieumau_cli.results.timeline import Timeline
 from kieumau_cli.results.weeks import EVERYTHING, Period, iso_week, week_period
-from kieumau_cli.site.model import Site, SiteRequest, Station, WeekLink, orders, station_folder
+from kieumau_cli.site.model import Site, SiteRequest, Station, WeekLink, history_path, provinces
 
 
 def _git_state(folder: Path) -> FileLog | None:
@@ -76,7 +77,7 @@ def site_date(found: Iterable[dt.date | None], today: dt.date) -> dt.date:
     return min(max((day for day in found if day), default=today), today)
 
 
-def _station(file_ward: Ward, timeline: Timeline, date: dt.date) -> Station:
+def _station(file_ward: Ward, timeline: Timeline, date: dt.date, root: str, source: str) -> Station:
     """A station as of `date`, with a briefing for each ISO week up to then that has a
     status change, new evidence or an indicator reading."""
     ward, criteria_set = timeline.ward, timeline.criteria_set
@@ -102,17 +103,32 @@ def _station(file_ward: Ward, timeline: Timeline, date: dt.date) -> Station:
                 per_week.get(iso_week(period.start), 0),
                 after,
                 after.met - before.met,
-                f"{station_folder(ward)}/{period.week_label}.html",
+                f"{history_path(ward)}#{period.week_label or period.start.isoformat()}",
             )
         )
         before = after
     # `status` reads the file alone: so do the lists and data.json.
     status = StatusData.build(file_ward, criteria_set)
-    return Station(file_ward, status, timeline, tuple(weeks), tuple(changes))
+    return Station(file_ward, status, timeline, tuple(weeks), tuple(changes), root, source)
 
 
 def _start(period: Period) -> dt.date:
     return period.start
+
+
+@dataclass(frozen=True, slots=True)
+class Collected:
+    site: Site
+    loads: list[WardLoad]
+    skipped: list[str]  # git commits that could not be read, over every ward
+
+
+def _source(load: WardLoad, root: Path) -> tuple[str, str]:
+    """The root's label and the file relative to it (what every page says of a station)."""
+    try:
+        return root.name or root.as_posix(), load.path.relative_to(root).as_posix()
+    except ValueError:
+        return root.name, load.path.name
 
 
 def collect(
@@ -121,20 +137,24 @@ def collect(
     today: dt.date,
     lang: str,
     stamp: dt.datetime | None,
-) -> tuple[Site, list[WardLoad]]:
+) -> Collected:
     """Every ward in scope, loaded once; the ones that cannot be scored are listed apart
     (the command reports their diagnostics)."""
     loads = repository.wards_in_scope(request.province)
     usable = [load for load in loads if load.usable]
     logs = _logs([load.path for load in usable], repository.root.wards_dir, request.use_git)
-    filed: list[tuple[Ward, Timeline]] = []
+    filed: list[tuple[Ward, Timeline, WardLoad]] = []
+    skipped: list[str] = []
     for load, log in zip(usable, logs, strict=True):
         ward, criteria_set = load.ward, load.criteria_set
         assert ward is not None and criteria_set is not None
-        filed.append((ward, Timeline.build(ward, criteria_set, log, today)))
-    date = today if stamp else site_date((data_date(t) for _, t in filed), today)
+        skipped += log.skipped
+        filed.append((ward, Timeline.build(ward, criteria_set, log, today), load))
+    date = today if stamp else site_date((data_date(t) for _, t, _ in filed), today)
+    root = repository.root.path
     stations = sorted(
-        (_station(ward, t, date) for ward, t in filed), key=lambda station: station.key
+        (_station(ward, t, date, *_source(load, root)) for ward, t, load in filed),
+        key=lambda station: station.key,
     )
     sets = sorted(
         (s.model for s in repository.all_sets() if s.model is not None and s.ok),
@@ -151,6 +171,6 @@ def collect(
         date=date,
         built=stamp.isoformat(timespec="seconds") if stamp else None,
         base_url=request.base_url,
-        orders=orders(stations),
+        provinces=provinces(stations),
     )
-    return site, loads
+    return Collected(site, loads, skipped)

@@ -1,5 +1,7 @@
-"""The site's machine-readable files: `data.json` (what `status --format json` prints for
-each station) and the Atom feed of criterion status changes."""
+"""The site's machine-readable files: `data/index.json` (the provinces, their counts and
+files), `data/<tỉnh>.json` (what `status --format json` prints for each station of the
+province) and the Atom feed of criterion status changes. DATA_SCHEMA_VERSION counts
+incompatible changes of the data files (docs/site.md describes them)."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from xml.sax.saxutils import escape, quoteattr
 from kieumau_cli.render.common import pick, status_label
 from kieumau_cli.results.status import StatusView
 from kieumau_cli.results.timeline import StatusChange
-from kieumau_cli.site.model import Site, Station
+from kieumau_cli.site.model import STATES, Province, Site, Station
 from kieumau_cli.text import t
 from kieumau_cli.text.format import slugify
 
@@ -20,10 +22,60 @@ ATOM = "http://www.w3.org/2005/Atom"
 FEED_TIME = "T00:00:00+07:00"
 
 
-def data_json(site: Site) -> str:
-    """`data.json`: what `status --format json` prints for each station, in a list."""
-    payload = [StatusView(station.status, None, site.date).payload() for station in site.stations]
+DATA_SCHEMA_VERSION = 1
+
+
+def province_data_path(province: Province) -> str:
+    return f"data/{province.key}.json"
+
+
+def _dumps(payload: object) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def data_index(site: Site) -> str:
+    """`data/index.json`: the provinces with their counts and the files that list them."""
+    payload = {
+        "schema_version": DATA_SCHEMA_VERSION,
+        "date": site.date.isoformat(),
+        "stations": len(site.stations),
+        "qualified": site.qualified,
+        "provinces": [
+            {
+                "province": province.key,
+                "name": province.name,
+                "stations": len(province.stations),
+                **{state: province.count(state) for state in STATES},  # type: ignore[arg-type]
+                "roots": province.roots,
+                "data": province_data_path(province),
+                "page": province.path(),
+            }
+            for province in site.provinces
+        ],
+        "broken": [{"ward": b.key, "problem": b.problem} for b in site.broken],
+    }
+    return _dumps(payload)
+
+
+def province_data(site: Site, province: Province) -> str:
+    """`data/<tỉnh>.json`: each station as `status --format json` prints it, plus the
+    root and file it came from."""
+    stations = [
+        {
+            **StatusView(station.status, None, site.date).payload(),
+            "root": station.root,
+            "source": station.source,
+        }
+        for station in sorted(province.stations, key=lambda station: station.key)
+    ]
+    payload = {
+        "schema_version": DATA_SCHEMA_VERSION,
+        "date": site.date.isoformat(),
+        "province": province.key,
+        "name": province.name,
+        "stations": stations,
+    }
+    return _dumps(payload)
 
 
 def _uuid(text: str) -> str:
