@@ -30,7 +30,8 @@ def province_data_path(province: Province) -> str:
 
 
 def _dumps(payload: object) -> str:
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    """Compact (no indentation: the national data is about a third smaller)."""
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def data_index(site: Site) -> str:

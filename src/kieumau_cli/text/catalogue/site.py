@@ -81,6 +81,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Xem diễn biến từng tuần trên một trang",
         "Every week with changes on one page",
     ),
+    "site.history_note": (
+        "Lịch sử có {count} thay đổi trạng thái, ghi theo từng tuần ở trang diễn biến.",
+        "The history holds {count} status {count:change|changes}, week by week on the history page.",
+    ),
     "site.week_status_changes": ("Thay đổi trạng thái", "Status changes"),
     "site.feed.title": (
         "{title}: thay đổi trạng thái tiêu chí",
