@@ -38,8 +38,7 @@ def run(context: Context, request: SiteRequest) -> int:
     site = collected.site
     places = context.repository.ward_findings(wanted.province)
     context.report(places)
-    for load in collected.loads:
-        context.report(load.diagnostics)
+    context.report(collected.diagnostics)
     if collected.skipped:
         shown = collected.skipped[:10] + (["…"] if len(collected.skipped) > 10 else [])
         context.notice("notice.git_skipped", count=len(collected.skipped), commits=", ".join(shown))

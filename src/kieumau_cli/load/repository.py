@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Generic, Literal, TypeVar
@@ -299,6 +299,13 @@ class Repository:
         """Every ward of the root, or of one province (`resolve_province`), and using one
         set (`criteria`: SET or SET@VERSION). A ward that cannot be read is always
         included, whatever it pins: its problem must be reported."""
+        return list(self.each_ward_in_scope(province, criteria))
+
+    def each_ward_in_scope(
+        self, province: str | None = None, criteria: str | None = None
+    ) -> Iterator[WardLoad]:
+        """`wards_in_scope`, one ward at a time (the scope is checked before the first):
+        a caller that keeps only what it needs of each never holds every parsed file."""
         wanted = self.resolve_province(province) if province is not None else None
         if criteria is not None and "@" in criteria:
             criteria = self.resolve_set_ref(criteria)
@@ -306,7 +313,9 @@ class Repository:
             k.startswith(criteria + "@") for k in self.set_paths()
         ):
             self.resolve_set_ref(criteria)  # raises, naming the nearest set
-        found = []
+        return self._each_ward(wanted, criteria)
+
+    def _each_ward(self, wanted: str | None, criteria: str | None) -> Iterator[WardLoad]:
         for path in self.ward_paths():
             if wanted is not None and path.parent.name != wanted:
                 continue
@@ -318,8 +327,7 @@ class Repository:
                 and criteria not in (ward.criteria, ward.set_id)
             ):
                 continue
-            found.append(load)
-        return found
+            yield load
 
     def ward_findings(self, province: str | None = None) -> list[Diagnostic]:
         """What is wrong with the places of ward files (links, strays, leftovers, files

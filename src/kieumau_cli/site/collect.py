@@ -11,10 +11,11 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from kieumau_cli.check.diagnostics import Diagnostic
 from kieumau_cli.load.git_log import FileLog, file_log
-from kieumau_cli.load.models import Ward
-from kieumau_cli.load.repository import Repository, WardLoad
-from kieumau_cli.results.rows import summarise
+from kieumau_cli.load.models import CriteriaSet, Ward
+from kieumau_cli.load.repository import Repository
+from kieumau_cli.results.rows import WardSummary, summarise
 from kieumau_cli.results.score import Score, score_at
 from kieumau_cli.results.status import StatusData
 from kieumau_cli.results.timeline import Timeline
@@ -119,16 +120,16 @@ def _start(period: Period) -> dt.date:
 @dataclass(frozen=True, slots=True)
 class Collected:
     site: Site
-    loads: list[WardLoad]
+    diagnostics: list[Diagnostic]  # of the wards that cannot be scored, and their sets
     skipped: list[str]  # git commits that could not be read, over every ward
 
 
-def _source(load: WardLoad, root: Path) -> tuple[str, str]:
+def _source(path: Path, root: Path) -> tuple[str, str]:
     """The root's label and the file relative to it (what every page says of a station)."""
     try:
-        return root.name or root.as_posix(), load.path.relative_to(root).as_posix()
+        return root.name or root.as_posix(), path.relative_to(root).as_posix()
     except ValueError:
-        return root.name, load.path.name
+        return root.name, path.name
 
 
 def collect(
@@ -138,22 +139,29 @@ def collect(
     lang: str,
     stamp: dt.datetime | None,
 ) -> Collected:
-    """Every ward in scope, loaded once; the ones that cannot be scored are listed apart
+    """Every ward in scope, loaded once and kept as its model only (3,321 parsed files
+    would not fit the memory budget); the ones that cannot be scored are listed apart
     (the command reports their diagnostics)."""
-    loads = repository.wards_in_scope(request.province)
-    usable = [load for load in loads if load.usable]
-    logs = _logs([load.path for load in usable], repository.root.wards_dir, request.use_git)
-    filed: list[tuple[Ward, Timeline, WardLoad]] = []
+    usable: list[tuple[Path, Ward, CriteriaSet]] = []
+    broken: list[WardSummary] = []
+    diagnostics: list[Diagnostic] = []
+    for load in repository.each_ward_in_scope(request.province):
+        if load.usable:
+            assert load.ward is not None and load.criteria_set is not None
+            usable.append((load.path, load.ward, load.criteria_set))
+        else:
+            broken.append(summarise(load))
+            diagnostics += load.diagnostics
+    logs = _logs([path for path, _, _ in usable], repository.root.wards_dir, request.use_git)
+    filed: list[tuple[Ward, Timeline, Path]] = []
     skipped: list[str] = []
-    for load, log in zip(usable, logs, strict=True):
-        ward, criteria_set = load.ward, load.criteria_set
-        assert ward is not None and criteria_set is not None
+    for (path, ward, criteria_set), log in zip(usable, logs, strict=True):
         skipped += log.skipped
-        filed.append((ward, Timeline.build(ward, criteria_set, log, today), load))
+        filed.append((ward, Timeline.build(ward, criteria_set, log, today), path))
     date = today if stamp else site_date((data_date(t) for _, t, _ in filed), today)
     root = repository.root.path
     stations = sorted(
-        (_station(ward, t, date, *_source(load, root)) for ward, t, load in filed),
+        (_station(ward, t, date, *_source(path, root)) for ward, t, path in filed),
         key=lambda station: station.key,
     )
     sets = sorted(
@@ -166,11 +174,11 @@ def collect(
         scope=scope
         or (repository.resolve_province(request.province) if request.province else None),
         stations=tuple(stations),
-        broken=tuple(summarise(load) for load in loads if not load.usable),
+        broken=tuple(broken),
         sets=tuple(sets),
         date=date,
         built=stamp.isoformat(timespec="seconds") if stamp else None,
         base_url=request.base_url,
         provinces=provinces(stations),
     )
-    return Collected(site, loads, skipped)
+    return Collected(site, diagnostics, skipped)
