@@ -64,8 +64,9 @@ def plan(site: Site, extras: Iterable[Planner] = ()) -> list[Page]:
         depends = f"station:{station.key}"
         values = _station_values(site, station)
         pages.append(Page(station.path, "site/station.html.j2", values, depends))
-        history = _history_values(station)
-        pages.append(Page(station.history_path, "site/history.html.j2", history, depends))
+        if station.weeks:  # nothing to show (and no link to it) without a week
+            history = _history_values(station)
+            pages.append(Page(station.history_path, "site/history.html.j2", history, depends))
     for planner in extras:
         pages += planner(site)
     paths = [page.path for page in pages]
