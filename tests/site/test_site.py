@@ -325,6 +325,20 @@ def test_rendering_in_worker_processes_gives_the_same_site(
     assert site_files(parallel) == site_files(site)
 
 
+def test_loading_in_worker_processes_gives_the_same_site(site: Path, shipped: Path) -> None:
+    parallel = build_site(shipped, shipped.parent / "loaded-in-two", KIEUMAU_JOBS="2")
+    assert site_files(parallel) == site_files(site)
+    broken = shipped.parent / "broken-data"
+    copy_shipped(broken)
+    edit(broken / "wards/da-nang/xa-hoa-phong.yaml", "province: da-nang", "province: [da-nang")
+    serial = invoke_on(broken, "site", "-o", str(shipped.parent / "b1"))
+    two = invoke_on(broken, "site", "-o", str(shipped.parent / "b2"), KIEUMAU_JOBS="2")
+    assert serial.exit_code == two.exit_code == 1
+    diagnostics = [line for line in serial.stderr.splitlines() if "error[" in line]
+    assert diagnostics and diagnostics == [l for l in two.stderr.splitlines() if "error[" in l]
+    assert site_files(shipped.parent / "b1") == site_files(shipped.parent / "b2")
+
+
 def test_data_change_changes_the_site(tmp_path: Path) -> None:
     root = copy_shipped(tmp_path / "data")
     before = site_files(build_site(root, tmp_path / "a"))

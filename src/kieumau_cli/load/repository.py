@@ -302,10 +302,15 @@ class Repository:
         return list(self.each_ward_in_scope(province, criteria))
 
     def each_ward_in_scope(
-        self, province: str | None = None, criteria: str | None = None
+        self,
+        province: str | None = None,
+        criteria: str | None = None,
+        shard: tuple[int, int] = (0, 1),
     ) -> Iterator[WardLoad]:
         """`wards_in_scope`, one ward at a time (the scope is checked before the first):
-        a caller that keeps only what it needs of each never holds every parsed file."""
+        a caller that keeps only what it needs of each never holds every parsed file.
+        `shard` (index, count): only every count-th ward file from the index-th, for a
+        worker process loading its share."""
         wanted = self.resolve_province(province) if province is not None else None
         if criteria is not None and "@" in criteria:
             criteria = self.resolve_set_ref(criteria)
@@ -313,10 +318,13 @@ class Repository:
             k.startswith(criteria + "@") for k in self.set_paths()
         ):
             self.resolve_set_ref(criteria)  # raises, naming the nearest set
-        return self._each_ward(wanted, criteria)
+        return self._each_ward(wanted, criteria, shard)
 
-    def _each_ward(self, wanted: str | None, criteria: str | None) -> Iterator[WardLoad]:
-        for path in self.ward_paths():
+    def _each_ward(
+        self, wanted: str | None, criteria: str | None, shard: tuple[int, int]
+    ) -> Iterator[WardLoad]:
+        index, count = shard
+        for path in self.ward_paths()[index::count]:
             if wanted is not None and path.parent.name != wanted:
                 continue
             load = self.open_ward(path)

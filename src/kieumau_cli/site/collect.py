@@ -117,6 +117,64 @@ def _start(period: Period) -> dt.date:
     return period.start
 
 
+@dataclass(slots=True)
+class _Share:
+    """What one process loaded: the usable wards (their set by ref: the sets are the
+    parent's, never copied), and the others as a summary with their diagnostics."""
+
+    usable: list[tuple[Path, Ward, str]]
+    broken: list[WardSummary]
+    diagnostics: list[Diagnostic]
+
+
+_LOADING: list[tuple[Repository, str | None, int]] = []  # read by forked workers
+
+
+def _load_share(index: int) -> _Share:
+    repository, province, count = _LOADING[0]
+    share = _Share([], [], [])
+    for load in repository.each_ward_in_scope(province, shard=(index, count)):
+        if load.usable:
+            assert load.ward is not None and load.criteria_set is not None
+            share.usable.append((load.path, load.ward, load.criteria_set.ref))
+        else:
+            share.broken.append(summarise(load))
+            share.diagnostics += load.diagnostics
+    return share
+
+
+def _load(
+    repository: Repository, province: str | None
+) -> tuple[list[tuple[Path, Ward, CriteriaSet]], list[WardSummary], list[Diagnostic]]:
+    """Every ward in scope, through the one loading path, in forked workers on a
+    multi-core Linux machine (as `check` does): parsing is most of a site's cost."""
+    from kieumau_cli.check.run import jobs_for
+
+    repository.resolve_province(province) if province is not None else None  # errors first
+    sets = {s.model.ref: s.model for s in repository.all_sets() if s.model is not None}
+    jobs = jobs_for(len(repository.ward_paths()))
+    _LOADING[:] = [(repository, province, jobs)]
+    try:
+        if jobs == 1:
+            shares = [_load_share(0)]
+        else:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(jobs - 1, mp_context=context) as pool:
+                futures = [pool.submit(_load_share, index) for index in range(1, jobs)]
+                shares = [_load_share(0)] + [future.result() for future in futures]
+    finally:
+        _LOADING.clear()
+    usable = sorted(
+        ((path, ward, sets[ref]) for share in shares for path, ward, ref in share.usable),
+        key=lambda item: item[0],
+    )
+    broken = sorted((b for share in shares for b in share.broken), key=lambda b: b.key)
+    return usable, broken, [d for share in shares for d in share.diagnostics]
+
+
 @dataclass(frozen=True, slots=True)
 class Collected:
     site: Site
@@ -142,16 +200,7 @@ def collect(
     """Every ward in scope, loaded once and kept as its model only (3,321 parsed files
     would not fit the memory budget); the ones that cannot be scored are listed apart
     (the command reports their diagnostics)."""
-    usable: list[tuple[Path, Ward, CriteriaSet]] = []
-    broken: list[WardSummary] = []
-    diagnostics: list[Diagnostic] = []
-    for load in repository.each_ward_in_scope(request.province):
-        if load.usable:
-            assert load.ward is not None and load.criteria_set is not None
-            usable.append((load.path, load.ward, load.criteria_set))
-        else:
-            broken.append(summarise(load))
-            diagnostics += load.diagnostics
+    usable, broken, diagnostics = _load(repository, request.province)
     logs = _logs([path for path, _, _ in usable], repository.root.wards_dir, request.use_git)
     filed: list[tuple[Ward, Timeline, Path]] = []
     skipped: list[str] = []
