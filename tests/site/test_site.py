@@ -335,7 +335,7 @@ def test_loading_in_worker_processes_gives_the_same_site(site: Path, shipped: Pa
     two = invoke_on(broken, "site", "-o", str(shipped.parent / "b2"), KIEUMAU_JOBS="2")
     assert serial.exit_code == two.exit_code == 1
     diagnostics = [line for line in serial.stderr.splitlines() if "error[" in line]
-    assert diagnostics and diagnostics == [l for l in two.stderr.splitlines() if "error[" in l]
+    assert diagnostics and diagnostics == [x for x in two.stderr.splitlines() if "error[" in x]
     assert site_files(shipped.parent / "b1") == site_files(shipped.parent / "b2")
 
 
