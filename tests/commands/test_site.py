@@ -90,14 +90,17 @@ def test_never_deletes_user_files(tmp_path: Path) -> None:
     assert (build_site(root, tmp_path / "empty") / "index.html").is_file()
 
 
-def test_a_failed_build_leaves_the_old_site(tmp_path: Path) -> None:
+@pytest.mark.parametrize("jobs", ["1", "2"])  # a template error in a worker too
+def test_a_failed_build_leaves_the_old_site(tmp_path: Path, jobs: str) -> None:
     root = copy_shipped(tmp_path / "data")
     out = build_site(root, tmp_path / "site")
     before = site_files(out)
     broken = tmp_path / "templates" / "site"
     broken.mkdir(parents=True)
     (broken / "station.html.j2").write_text("{{ no_such_thing }}", encoding="utf-8")
-    result = invoke_on(root, "site", "-o", str(out), "--templates", str(broken.parent))
+    result = invoke_on(
+        root, "site", "-o", str(out), "--templates", str(broken.parent), KIEUMAU_JOBS=jobs
+    )
     assert result.exit_code == 2 and "station.html.j2" in result.stderr
     assert site_files(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "site", "templates"]

@@ -216,14 +216,31 @@ def test_week_links_agree_with_the_briefings(shipped: Path) -> None:
     both must say the same score and change for every week."""
     from kieumau_cli.commands.context import Context
     from kieumau_cli.results.brief import DEFAULT_STALLED_WEEKS, Brief
-    from kieumau_cli.site.collect import collect
+    from kieumau_cli.site.collect import site_date
     from kieumau_cli.site.model import SiteRequest
+    from kieumau_cli.site.shard import Common, Job, Share
+    from kieumau_cli.site.state import Written
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("KIEUMAU_TODAY", TODAY)
         context = Context.create(shipped)
         request = SiteRequest(shipped.parent / "unused", use_git=False)
-        site = collect(context.repository, request, context.today, "vi", None).site
+        job = Job(
+            context.repository,
+            request,
+            context.today,
+            "vi",
+            None,
+            shipped.parent / "unused",
+            None,
+            None,
+            lambda path, old: False,
+            lambda folder, path, text: Written(0, ""),
+            lambda site: {},
+        )
+        share = Share(job, 0, 1)
+        date = site_date([share.load().latest], context.today)
+        site = share.site(Common(date, None, "", same_site=False))
     assert str(site.date) == SITE_DATE
     checked = 0
     for station in site.stations:
@@ -312,17 +329,6 @@ def test_rebuilds_are_byte_identical_whatever_the_day(site: Path, shipped: Path)
     build_site(shipped, site)  # over itself
     assert site_files(site) == first
     assert not list(shipped.parent.glob(".*kieumau-*"))  # no temporary folder left
-
-
-def test_rendering_in_worker_processes_gives_the_same_site(
-    site: Path, shipped: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from kieumau_cli.site import output as _site
-
-    monkeypatch.setattr(_site, "PARALLEL_FROM", 1)  # as for the country's 100,000 pages
-    monkeypatch.setattr(_site, "_CHUNK", 4)
-    parallel = build_site(shipped, shipped.parent / "parallel")
-    assert site_files(parallel) == site_files(site)
 
 
 def test_loading_in_worker_processes_gives_the_same_site(site: Path, shipped: Path) -> None:

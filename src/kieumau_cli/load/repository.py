@@ -309,8 +309,8 @@ class Repository:
     ) -> Iterator[WardLoad]:
         """`wards_in_scope`, one ward at a time (the scope is checked before the first):
         a caller that keeps only what it needs of each never holds every parsed file.
-        `shard` (index, count): only every count-th ward file from the index-th, for a
-        worker process loading its share."""
+        `shard` (index, count): only the index-th of `count` shares, made of whole
+        province folders, for a worker process doing one share of a national job."""
         wanted = self.resolve_province(province) if province is not None else None
         if criteria is not None and "@" in criteria:
             criteria = self.resolve_set_ref(criteria)
@@ -323,8 +323,7 @@ class Repository:
     def _each_ward(
         self, wanted: str | None, criteria: str | None, shard: tuple[int, int]
     ) -> Iterator[WardLoad]:
-        index, count = shard
-        for path in self.ward_paths()[index::count]:
+        for path in _share(self.ward_paths(), *shard):
             if wanted is not None and path.parent.name != wanted:
                 continue
             load = self.open_ward(path)
@@ -432,6 +431,24 @@ class Repository:
                     found.append(path)
                     break
         return found[0] if len(found) == 1 else None
+
+
+def _share(paths: list[Path], index: int, count: int) -> list[Path]:
+    """The index-th of `count` shares of the ward files: whole province folders, the
+    biggest first, each to the share with the fewest files so far (deterministic)."""
+    if count == 1:
+        return paths
+    folders: dict[Path, list[Path]] = {}
+    for path in paths:
+        folders.setdefault(path.parent, []).append(path)
+    loads = [0] * count
+    mine: set[Path] = set()
+    for folder, members in sorted(folders.items(), key=lambda item: (-len(item[1]), item[0])):
+        least = loads.index(min(loads))
+        loads[least] += len(members)
+        if least == index:
+            mine.add(folder)
+    return [path for path in paths if path.parent in mine]
 
 
 def _close_wards(wanted: str, keys: list[str]) -> list[str]:

@@ -125,6 +125,10 @@ class Province:
         return sum(station.state == state for station in self.stations)
 
     @property
+    def size(self) -> int:
+        return len(self.stations)
+
+    @property
     def qualified(self) -> int:
         return self.count("qualified")
 
@@ -136,12 +140,64 @@ class Province:
     def search(self) -> str:
         return slugify(self.name).replace("-", " ")
 
+    def set_count(self, ref: str) -> int:
+        return sum(station.status.criteria_set == ref for station in self.stations)
+
+    def summary(self) -> ProvinceSummary:
+        sets: dict[str, int] = {}
+        for station in self.stations:
+            sets[station.status.criteria_set] = sets.get(station.status.criteria_set, 0) + 1
+        return ProvinceSummary(
+            self.key,
+            self.name,
+            self.size,
+            {state: self.count(state) for state in STATES},  # type: ignore[arg-type]
+            tuple(self.roots),
+            self.pages,
+            sets,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ProvinceSummary:
+    """A province as the entry page, the set pages and data/index.json see it: numbers
+    only (what a worker process that built the province sends back)."""
+
+    key: str
+    name: str
+    size: int
+    counts: Mapping[str, int]
+    roots_found: tuple[str, ...]
+    pages: int
+    sets: Mapping[str, int]
+
+    def path(self, page: int = 1) -> str:
+        return province_path(self.key, page)
+
+    def count(self, state: State) -> int:
+        return self.counts.get(state, 0)
+
+    @property
+    def qualified(self) -> int:
+        return self.count("qualified")
+
+    @property
+    def roots(self) -> list[str]:
+        return list(self.roots_found)
+
+    @property
+    def search(self) -> str:
+        return slugify(self.name).replace("-", " ")
+
+    def set_count(self, ref: str) -> int:
+        return self.sets.get(ref, 0)
+
 
 @dataclass(frozen=True, slots=True)
 class SetUse:
     """How many stations of one province use a criteria set."""
 
-    province: Province
+    province: ProvinceSummary
     count: int
 
 
@@ -156,20 +212,26 @@ class Site:
     built: str | None  # --stamp: when it was built
     base_url: str | None
     version: str = __version__
-    provinces: tuple[Province, ...] = ()  # by key
+    # By key: the full provinces where their pages are built, summaries elsewhere.
+    provinces: tuple[Province, ...] = ()
+    summaries: tuple[ProvinceSummary, ...] = ()  # every province of the site, by key
     # Templates (under templates/) added at the end of the entry page, in order: the
     # place for another team's national section.
     sections: tuple[str, ...] = ()
     notices: tuple[str, ...] = field(default=())  # shown on the entry page (git skipped, …)
 
     @property
+    def station_count(self) -> int:
+        return sum(province.size for province in self.summaries)
+
+    @property
     def qualified(self) -> int:
-        return sum(station.status.score.qualifies for station in self.stations)
+        return sum(province.qualified for province in self.summaries)
 
     def set_users(self, ref: str) -> list[SetUse]:
         found = []
-        for province in self.provinces:
-            count = sum(s.status.criteria_set == ref for s in province.stations)
+        for province in self.summaries:
+            count = province.set_count(ref)
             if count:
                 found.append(SetUse(province, count))
         return found

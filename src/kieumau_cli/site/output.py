@@ -1,25 +1,31 @@
-"""Writing the site: a new folder beside the output is filled — pages whose inputs did
-not change since the previous build are hard-linked from it, the others rendered (in
-forked workers when there are many) — then swapped in, so a failed build leaves the
+"""Writing the site: a new folder beside the output is filled — by share of provinces
+(`site.shard`, in forked workers when there are many wards), pages whose inputs did
+not change since the previous build hard-linked from it, the others rendered — then
+swapped in, so a failed build leaves the
 old site as it was. The old folder is then emptied of the files the state lists as
 written, never of anything else (state: `site.state`)."""
 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import shutil
 import stat
 import tempfile
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from kieumau_cli.check.diagnostics import Diagnostic
 from kieumau_cli.errors import UsageError
-from kieumau_cli.site.feed import data_index, feed_xml, province_data, province_data_path
-from kieumau_cli.site.model import Site
-from kieumau_cli.site.pages import Page, Renderer, plan
+from kieumau_cli.load.repository import Repository
+from kieumau_cli.results.rows import WardSummary
+from kieumau_cli.site.collect import site_date
+from kieumau_cli.site.feed import data_index, feed_xml
+from kieumau_cli.site.model import Site, SiteRequest
+from kieumau_cli.site.pages import Renderer, plan_site
+from kieumau_cli.site.shard import Common, Job, Loaded, run_shares, site_sets
 from kieumau_cli.site.state import (
     OLD_MARKER,
     STATE,
@@ -37,13 +43,6 @@ from kieumau_cli.site.state import (
 LEFTOVER_SECONDS = 3600
 
 
-@dataclass(frozen=True, slots=True)
-class Built:
-    pages: int  # HTML pages
-    rendered: int  # files written by this build (the others were kept from the last one)
-    seconds: float
-
-
 def _write(folder: Path, path: str, text: str) -> Written:
     data = text.encode("utf-8")
     target = folder / path
@@ -51,55 +50,6 @@ def _write(folder: Path, path: str, text: str) -> Written:
     with target.open("wb") as stream:
         stream.write(data)
     return Written(len(data), digest(data))
-
-
-# Rendering in worker processes pays off from this many pages.
-PARALLEL_FROM = 400
-_CHUNK = 100
-_JOB: tuple[Renderer, list[Page], Path] | None = None
-
-
-def _render_range(bounds: tuple[int, int]) -> list[tuple[str, Written]]:
-    """Render pages[start:end] into the folder (in a worker, or in this process)."""
-    assert _JOB is not None
-    renderer, pages, folder = _JOB
-    done = []
-    for page in pages[bounds[0] : bounds[1]]:
-        text = renderer.render(page.template, page.path, page.values())
-        done.append((page.path, _write(folder, page.path, text)))
-    return done
-
-
-def _workers() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
-def render_pages(renderer: Renderer, pages: list[Page], folder: Path) -> dict[str, Written]:
-    """Every page into `folder`, in forked workers when there are many of them."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    global _JOB  # noqa: PLW0603 - read by forked workers, which inherit it
-    _JOB = (renderer, pages, folder)
-    try:
-        ranges = [(i, min(i + _CHUNK, len(pages))) for i in range(0, len(pages), _CHUNK)]
-        workers = min(_workers(), 8)
-        can_fork = "fork" in multiprocessing.get_all_start_methods()
-        done: dict[str, Written] = {}
-        if len(pages) < PARALLEL_FROM or workers < 2 or not can_fork:
-            for bounds in ranges:
-                done.update(_render_range(bounds))
-            return done
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            for written in pool.map(_render_range, ranges):
-                done.update(written)
-        return done
-    finally:
-        _JOB = None
 
 
 def check_output(output: Path, data_roots: list[Path], cwd: Path) -> State | None:
@@ -222,49 +172,101 @@ def input_fingerprints(site: Site) -> dict[str, str]:
     return found
 
 
-def build(site: Site, output: Path, user_dir: Path | None, old_state: State | None = None) -> Built:
-    """Fill a temporary folder beside `output` (reusing unchanged pages), then swap it in."""
+@dataclass(frozen=True, slots=True)
+class Built:
+    pages: int  # HTML pages
+    rendered: int  # files written by this build (the others were kept from the last one)
+    seconds: float
+    broken: tuple[WardSummary, ...]  # wards that could not be scored
+    diagnostics: list[Diagnostic]  # theirs
+    skipped: list[str]  # git commits that could not be read
+
+
+def _jobs(count: int) -> int:
+    import multiprocessing
+
+    from kieumau_cli.check.run import jobs_for
+
+    return jobs_for(count) if "fork" in multiprocessing.get_all_start_methods() else 1
+
+
+def build(
+    repository: Repository,
+    request: SiteRequest,
+    today: dt.date,
+    lang: str,
+    *,
+    stamp: dt.datetime | None,
+    old_state: State | None,
+) -> Built:
+    """Fill a temporary folder beside the output — each share of provinces in its own
+    process, reusing unchanged pages — then the pages of the whole site, then swap."""
     started = time.perf_counter()
-    renderer = Renderer(site, user_dir)
+    output, user_dir = request.output, request.templates
+    built = stamp.isoformat(timespec="seconds") if stamp else None
+    if request.province is not None:
+        repository.resolve_province(request.province)  # an unknown province: before anything
+    sets = site_sets(repository)  # loaded once, before any worker is forked
     output.parent.mkdir(parents=True, exist_ok=True)
     _clean_leftovers(output)
-    state = State(site=site_fingerprint(site, user_dir), inputs=input_fingerprints(site))
-    same_site = old_state is not None and old_state.site == state.site
-
-    def unchanged(group: str) -> bool:
-        if old_state is None or not same_site or group == "site":
-            return False
-        return old_state.inputs.get(group) == state.inputs[group]
-
     work = Path(tempfile.mkdtemp(prefix=f".{output.name}.kieumau-new-", dir=output.parent))
+    decided: list[Common] = []
+
+    def decide(loaded: list[Loaded]) -> Common:
+        date = today if stamp else site_date((share.latest for share in loaded), today)
+        names = [share.province_name for share in loaded if share.province_name]
+        scope = None
+        if request.province is not None:
+            scope = min(names) if names else repository.resolve_province(request.province)
+        plain = Site(lang, scope, (), (), sets, date, built, request.base_url)
+        fingerprint = site_fingerprint(plain, user_dir)
+        same = old_state is not None and old_state.site == fingerprint
+        decided.append(Common(date, scope, fingerprint, same))
+        return decided[0]
+
+    job = Job(
+        repository,
+        request,
+        today,
+        lang,
+        built,
+        work,
+        user_dir,
+        old_state,
+        lambda path, old: _link(output, work, path, old),
+        _write,
+        input_fingerprints,
+    )
     try:
-        pages = plan(site)
-        fresh: list[Page] = []
+        loaded, done = run_shares(job, _jobs(len(repository.ward_paths())), decide)
+        common = decided[0]
+        broken = tuple(sorted((b for share in loaded for b in share.broken), key=lambda b: b.key))
+        summaries = sorted((p for share in done for p in share.provinces), key=lambda p: p.key)
+        site = Site(
+            lang,
+            common.scope,
+            (),
+            broken,
+            sets,
+            common.date,
+            built,
+            request.base_url,
+            summaries=tuple(summaries),
+        )
+        state = State(site=common.fingerprint)
+        for share in done:
+            state.inputs.update(share.inputs)
+            state.files.update(share.files)
+        renderer = Renderer(site, user_dir)
+        pages = plan_site(site)
         for page in pages:
-            if unchanged(page.depends) and _link(output, work, page.path, old_state):
-                assert old_state is not None
-                state.files[page.path] = old_state.files[page.path]
-            else:
-                fresh.append(page)
-        written = render_pages(renderer, fresh, work)
-
-        def put(path: str, depends: str, text: Callable[[], str]) -> None:
-            if unchanged(depends) and _link(output, work, path, old_state):
-                assert old_state is not None
-                state.files[path] = old_state.files[path]
-            else:
-                written[path] = _write(work, path, text())
-
-        put("assets/style.css", "site", lambda: renderer.render("site/style.css.j2", "x", {}))
-        put("data/index.json", "site", lambda: data_index(site))
-        for province in site.provinces:
-            put(
-                province_data_path(province),
-                f"province:{province.key}",
-                lambda province=province: province_data(site, province),  # type: ignore[misc]
-            )
-        put("feed.xml", "site", lambda: feed_xml(site))
-        state.files.update(written)
+            text = renderer.render(page.template, page.path, page.values())
+            state.files[page.path] = _write(work, page.path, text)
+        style = renderer.render("site/style.css.j2", "assets/style.css", {})
+        state.files["assets/style.css"] = _write(work, "assets/style.css", style)
+        state.files["data/index.json"] = _write(work, "data/index.json", data_index(site))
+        entries = [entry for share in done for entry in share.feed]
+        state.files["feed.xml"] = _write(work, "feed.xml", feed_xml(site, entries))
         state.folders = folders_of(state.files)
         (work / STATE).write_text(state.text(), encoding="utf-8", newline="\n")
         work.chmod(0o755)  # mkdtemp made it private; a site is meant to be read
@@ -272,7 +274,14 @@ def build(site: Site, output: Path, user_dir: Path | None, old_state: State | No
     except BaseException:
         _delete_tree_safely(work)
         raise
-    return Built(len(pages), len(written), time.perf_counter() - started)
+    return Built(
+        len(pages) + sum(share.pages for share in done),
+        sum(share.rendered for share in done) + len(pages) + 3,
+        time.perf_counter() - started,
+        broken,
+        [d for share in loaded for d in share.diagnostics],
+        [sha for share in loaded for sha in share.skipped],
+    )
 
 
 def _link(output: Path, work: Path, path: str, old_state: State | None) -> bool:

@@ -43,9 +43,20 @@ def relative_root(path: str) -> str:
 Planner = Callable[[Site], Iterable[Page]]
 
 
-def plan(site: Site, extras: Iterable[Planner] = ()) -> list[Page]:
-    """Every HTML page, in a fixed order (the assets, data and feed are written apart)."""
+def plan_site(site: Site) -> list[Page]:
+    """The pages of the whole site: the entry page and one page per criteria set."""
     pages = [Page("index.html", "site/index.html.j2", dict)]
+    for criteria_set in site.sets:
+        pages.append(
+            Page(f"set/{criteria_set.ref}.html", "site/set.html.j2", _set_values(criteria_set))
+        )
+    return _no_clash(pages)
+
+
+def plan_share(site: Site, extras: Iterable[Planner] = ()) -> list[Page]:
+    """The pages of the provinces in `site.provinces`: their lists, their stations'
+    report and history pages, and what `extras` adds, in a fixed order."""
+    pages = []
     for province in site.provinces:
         for number in range(1, province.pages + 1):
             pages.append(
@@ -56,10 +67,6 @@ def plan(site: Site, extras: Iterable[Planner] = ()) -> list[Page]:
                     f"province:{province.key}",
                 )
             )
-    for criteria_set in site.sets:
-        pages.append(
-            Page(f"set/{criteria_set.ref}.html", "site/set.html.j2", _set_values(criteria_set))
-        )
     for station in site.stations:
         depends = f"station:{station.key}"
         values = _station_values(site, station)
@@ -69,6 +76,10 @@ def plan(site: Site, extras: Iterable[Planner] = ()) -> list[Page]:
             pages.append(Page(station.history_path, "site/history.html.j2", history, depends))
     for planner in extras:
         pages += planner(site)
+    return _no_clash(pages)
+
+
+def _no_clash(pages: list[Page]) -> list[Page]:
     paths = [page.path for page in pages]
     if len(set(paths)) != len(paths):  # a set version named like a page, say
         clashes = sorted({p for p in paths if paths.count(p) > 1})
