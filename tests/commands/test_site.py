@@ -10,8 +10,8 @@ from xml.etree import ElementTree as ET
 import pytest
 
 from tests.support.cli import invoke_on
-from tests.support.data import copy_shipped
-from tests.support.site import ATOM, build_site, rows, site_files
+from tests.support.data import copy_shipped, edit
+from tests.support.site import ATOM, build_site, every_row, site_files
 
 
 def test_province_english_and_base_url(tmp_path: Path) -> None:
@@ -26,7 +26,7 @@ def test_province_english_and_base_url(tmp_path: Path) -> None:
         "--base-url",
         "https://example.org/ca/kieumau",
     )
-    assert len(rows(out, "index.html")) == 2 and not (out / "province/da-nang.html").exists()
+    assert len(every_row(out)) == 2 and not (out / "province/da-nang.html").exists()
     index = (out / "index.html").read_text(encoding="utf-8")
     assert '<html lang="en">' in index and "Model ward police stations" in index
     assert '<link rel="canonical" href="https://example.org/ca/kieumau/index.html">' in index
@@ -36,7 +36,8 @@ def test_province_english_and_base_url(tmp_path: Path) -> None:
     station = (out / "station/thanh-hoa/phuong-dong-son/index.html").read_text()
     # --base-url only makes the feed and canonical absolute: links stay relative.
     assert 'href="../../../index.html"' in station and "Progress report" in station
-    assert json.loads((out / "data.json").read_text())[0]["province"] == "thanh-hoa"
+    index = json.loads((out / "data/index.json").read_text())
+    assert [p["province"] for p in index["provinces"]] == ["thanh-hoa"]
 
 
 @pytest.mark.parametrize(
@@ -74,7 +75,7 @@ def test_never_deletes_user_files(tmp_path: Path) -> None:
     mine.mkdir()
     (mine / "notes.txt").write_text("của tôi", encoding="utf-8")
     result = invoke_on(root, "site", "-o", str(mine))
-    assert result.exit_code == 2 and ".kieumau-site" in result.stderr
+    assert result.exit_code == 2 and ".kieumau-site.json" in result.stderr
     assert [p.name for p in mine.iterdir()] == ["notes.txt"]
     # A file added to a built site is not the build's to delete either.
     out = build_site(root, tmp_path / "site")
@@ -89,14 +90,17 @@ def test_never_deletes_user_files(tmp_path: Path) -> None:
     assert (build_site(root, tmp_path / "empty") / "index.html").is_file()
 
 
-def test_a_failed_build_leaves_the_old_site(tmp_path: Path) -> None:
+@pytest.mark.parametrize("jobs", ["1", "2"])  # a template error in a worker too
+def test_a_failed_build_leaves_the_old_site(tmp_path: Path, jobs: str) -> None:
     root = copy_shipped(tmp_path / "data")
     out = build_site(root, tmp_path / "site")
     before = site_files(out)
     broken = tmp_path / "templates" / "site"
     broken.mkdir(parents=True)
     (broken / "station.html.j2").write_text("{{ no_such_thing }}", encoding="utf-8")
-    result = invoke_on(root, "site", "-o", str(out), "--templates", str(broken.parent))
+    result = invoke_on(
+        root, "site", "-o", str(out), "--templates", str(broken.parent), KIEUMAU_JOBS=jobs
+    )
     assert result.exit_code == 2 and "station.html.j2" in result.stderr
     assert site_files(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "site", "templates"]
@@ -109,3 +113,95 @@ def test_templates_override_file_by_file(tmp_path: Path) -> None:
     (mine / "_footer.html.j2").write_text("<p>Công an tỉnh — bản thử</p>\n", encoding="utf-8")
     out = build_site(root, tmp_path / "s", "--templates", str(mine.parent))
     assert "Công an tỉnh — bản thử" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def _tree(folder: Path) -> dict[str, str]:
+    """Everything under a folder, links not followed: path -> kind (and link target)."""
+    found = {}
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder).as_posix()
+        if path.is_symlink():
+            found[relative] = f"link:{path.readlink()}"
+        else:
+            found[relative] = "folder" if path.is_dir() else "file"
+    return found
+
+
+@pytest.mark.parametrize("plant", ["file", "folder", "link-outside", "linked-folder"])
+def test_never_deletes_what_it_did_not_write(tmp_path: Path, plant: str) -> None:
+    root = copy_shipped(tmp_path / "data")
+    out = build_site(root, tmp_path / "site")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "keep.txt").write_text("giữ lại", encoding="utf-8")
+    planted = out / "station" / "thanh-hoa" / "extra"
+    if plant == "file":
+        planted.write_text("của tôi", encoding="utf-8")
+    elif plant == "folder":
+        planted.mkdir()
+    elif plant == "link-outside":
+        planted.symlink_to(outside / "keep.txt")
+    else:
+        planted.symlink_to(outside, target_is_directory=True)
+    before, outside_before = _tree(out), _tree(outside)
+    result = invoke_on(root, "site", "-o", str(out))
+    assert result.exit_code == 2 and "station/thanh-hoa/extra" in result.stderr
+    assert _tree(out) == before and _tree(outside) == outside_before
+
+
+def test_a_folder_without_state_is_refused_unless_empty(tmp_path: Path) -> None:
+    root = copy_shipped(tmp_path / "data")
+    out = build_site(root, tmp_path / "site")
+    (out / ".kieumau-site.json").unlink()
+    before = _tree(out)
+    result = invoke_on(root, "site", "-o", str(out))
+    assert result.exit_code == 2 and "kieumau-site.json" in result.stderr
+    assert _tree(out) == before
+    (out / ".kieumau-site.json").write_text("{not json", encoding="utf-8")
+    assert invoke_on(root, "site", "-o", str(out)).exit_code == 2
+    assert (out / "index.html").is_file()
+
+
+def test_a_site_of_the_previous_version_is_replaced(tmp_path: Path) -> None:
+    """The plain `.kieumau-site` marker of 0.2: its listed files are replaced, the
+    per-week briefing pages it listed are gone after the rebuild."""
+    root = copy_shipped(tmp_path / "data")
+    out = tmp_path / "site"
+    (out / "station/thanh-hoa/phuong-dong-son").mkdir(parents=True)
+    (out / "station/thanh-hoa/phuong-dong-son/2026-W07.html").write_text("old", encoding="utf-8")
+    (out / "data.json").write_text("[]", encoding="utf-8")
+    listed = ["data.json", "station/thanh-hoa/phuong-dong-son/2026-W07.html"]
+    (out / ".kieumau-site").write_text("kieumau site\n" + "\n".join(listed) + "\n")
+    build_site(root, out)
+    assert not (out / "data.json").exists() and not (out / ".kieumau-site").exists()
+    assert (out / "station/thanh-hoa/phuong-dong-son/history.html").is_file()
+    assert not (out / "station/thanh-hoa/phuong-dong-son/2026-W07.html").exists()
+
+
+def test_incremental_rebuild_rewrites_only_what_depends_on_the_edit(tmp_path: Path) -> None:
+    root = copy_shipped(tmp_path / "data")
+    out = build_site(root, tmp_path / "site")
+    inodes = {p: (out / p).stat().st_ino for p in site_files(out)}
+    ward = root / "wards/thanh-hoa/phuong-dong-son.yaml"
+    edit(ward, "  C15:\n    status: in_progress", "  C15:\n    status: met")
+    result = invoke_on(root, "site", "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    rewritten = sorted(p for p in site_files(out) if (out / p).stat().st_ino != inodes.get(p))
+    assert rewritten == [
+        ".kieumau-site.json",
+        "assets/style.css",
+        "data/index.json",
+        "data/thanh-hoa.json",
+        "feed.xml",
+        "index.html",
+        "province/thanh-hoa.html",
+        *(f"set/{p.parent.name}@{p.stem}.html" for p in sorted(root.glob("criteria/*/*.yaml"))),
+        "station/thanh-hoa/phuong-dong-son/history.html",
+        "station/thanh-hoa/phuong-dong-son/index.html",
+    ]
+    # … and the result is byte for byte a full build of the same data.
+    assert site_files(out) == site_files(build_site(root, tmp_path / "full"))
+    # A rebuild with nothing changed keeps every station and province file.
+    kept = {p: (out / p).stat().st_ino for p in site_files(out) if p.startswith("station/")}
+    build_site(root, out)
+    assert kept == {p: (out / p).stat().st_ino for p in kept}

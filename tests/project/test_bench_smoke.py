@@ -55,7 +55,7 @@ def test_benchmark_runs_at_a_small_size(tmp_path: Path) -> None:
             sys.executable,
             str(REPO / "bench" / "run.py"),
             "--stations",
-            "200",
+            "100",
             "--repeat",
             "1",
             "--no-external",
@@ -67,13 +67,27 @@ def test_benchmark_runs_at_a_small_size(tmp_path: Path) -> None:
     assert done.exit_code == 0, done.stderr
     table = done.stdout
     for row in (
-        "floor: read + CSafeLoader, 200 files",
+        "floor: read + CSafeLoader, 100 files",
         "`kieumau check`",
         "`kieumau list --format json`",
         "`kieumau status WARD`",
         "`kieumau --help`",
-        "`kieumau check`, 20 stations",
+        "`kieumau check`, 10 stations",
         "peak memory of `check`",
+        "`kieumau status WARD` (warm cache)",
+        "`kieumau status WARD` (cold: no cache)",
+        "`kieumau site` (full build)",
+        "`kieumau site` after editing one ward",
+        "peak memory of `site`",
+        "site size",
+        "site files",
+        "largest site file",
+        "entry page (index.html)",
+        "largest province page",
+        "`kieumau check`, 1000 stations (--ten-times)",
     ):
         assert row in table
+    # The edited ward file is put back as it was.
+    ward = sorted((tmp_path / "wards-100" / "wards").glob("*/*.yaml"))[0]
+    assert "(bench)" not in ward.read_text(encoding="utf-8")
     assert "| measurement | time (s) | ratio | target | holds |" in table

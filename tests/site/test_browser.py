@@ -41,7 +41,10 @@ FLAGS = [
 SHOTS = REPO / "artifacts" / "screenshots"
 SUB_PATH = "pub/kieumau/"
 DONG_SON = "station/thanh-hoa/phuong-dong-son/index.html"
-DONG_SON_W07 = "station/thanh-hoa/phuong-dong-son/2026-W07.html"
+DONG_SON_HISTORY = "station/thanh-hoa/phuong-dong-son/history.html"
+THAI_NGUYEN = "province/thai-nguyen.html"
+THAI_NGUYEN_2 = "province/thai-nguyen.page-2.html"
+PAGE_SIZE = 3  # so that Thái Nguyên's 4 stations take two pages
 
 
 def _require_browser() -> None:
@@ -67,8 +70,12 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     _require_browser()
+    from kieumau_cli.site import model
+
     base = tmp_path_factory.mktemp("browser")
-    return build_site(copy_shipped(base / "data"), base / "www" / SUB_PATH)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(model, "PAGE_SIZE", PAGE_SIZE)
+        return build_site(copy_shipped(base / "data"), base / "www" / SUB_PATH)
 
 
 @pytest.fixture(scope="module")
@@ -138,90 +145,105 @@ def shown(page: Page, count: int) -> None:
     expect(page.locator("#shown")).to_have_text(str(count), timeout=15_000)
 
 
+def sorted_by(page: Page, key: str) -> None:
+    """Wait until the script has sorted the table by `key` (polling without `eval`)."""
+    from playwright.sync_api import expect
+
+    expect(page.locator("th[aria-sort]")).to_have_attribute("data-sort", key, timeout=15_000)
+
+
 def visible_rows(page: Page) -> list[str]:
     return page.locator("#stations tr:visible th a").all_inner_texts()
 
 
-# --- the index ----------------------------------------------------------------------
+# --- the entry page ----------------------------------------------------------------
 
 
-def test_index_lists_every_station_with_its_score(
+def test_index_lists_every_province_with_its_count(
     context: BrowserContext, base_url: str, site: Path, errors: Errors
 ) -> None:
     listed = json.loads(invoke_on(site.parent.parent.parent / "data", "list", "-f", "json").stdout)
+    counts: dict[str, int] = {}
+    for ward in listed:
+        counts[ward["province_name"]] = counts.get(ward["province_name"], 0) + 1
     page = errors.watch(context.new_page())
     page.goto(base_url + "index.html")
     rows = page.locator("#stations tr")
-    assert rows.count() == len(listed) == 11
     shown = {}
     for index in range(rows.count()):
         row = rows.nth(index)
-        shown[row.locator("th a").inner_text()] = row.locator("td.num strong").inner_text()
-    assert shown == {w["name"]: f"{w['met']}/{w['total']}" for w in listed}
-    assert page.locator("#shown").inner_text() == "11"
+        shown[row.locator("th a").inner_text()] = int(row.locator("td.num").first.inner_text())
+    assert shown == counts and len(shown) == 4
+    assert page.locator("#shown").inner_text() == "4"
     assert not errors.found
 
 
-def test_filtering_with_the_script_narrows_the_list(
+def test_filtering_the_index_with_the_script(
     context: BrowserContext, base_url: str, errors: Errors
 ) -> None:
     page = errors.watch(context.new_page())
     page.goto(base_url + "index.html")
     assert page.locator("#filters").is_visible()
-    page.select_option("#f-province", "thai-nguyen")
-    shown(page, 4)
-    assert len(visible_rows(page)) == 4
-    page.select_option("#f-state", "qualified")
+    page.fill("#f-q", "thai nguyen")  # without accents
     shown(page, 1)
-    assert visible_rows(page) == ["Phường Thắng Lợi"]
-    page.click("button[type=reset]")
-    shown(page, 11)
-    page.fill("#f-q", "dong son")  # without accents
-    shown(page, 1)
-    assert visible_rows(page) == ["Phường Đông Sơn"]
-    page.fill("#f-q", "Đức")
-    shown(page, 1)
-    assert visible_rows(page) == ["Phường Đức Xuân"]
+    assert visible_rows(page) == ["Tỉnh Thái Nguyên"]
     page.fill("#f-q", "không có")
     shown(page, 0)
     assert visible_rows(page) == [] and page.locator("#none").is_visible()
-    page.fill("#f-q", "")
-    shown(page, 11)
-    page.select_option("#f-sort", "name")
-    page.wait_for_function("document.querySelector('th[aria-sort]')?.dataset.sort === 'name'")
-    names = visible_rows(page)
-    assert names[3:5] == ["Phường Đông Sơn", "Phường Đức Xuân"] and names[-1] == "Xã Hòa Phong"
-    assert names[0] == "Phường Điện An"  # Đ sorts as D
-    # With the script, a filter link filters in place instead of loading its page.
-    page.get_by_role("link", name="Tỉnh Thanh Hóa (2)").click()
-    shown(page, 2)
-    assert page.url == base_url + "index.html"
-    assert sorted(visible_rows(page)) == ["Phường Tào Xuyên", "Phường Đông Sơn"]
+    page.click("button[type=reset]")
+    shown(page, 4)
     assert not errors.found
 
 
-def test_filtering_without_script_uses_plain_links(browser: Browser, base_url: str) -> None:
+# --- a province -----------------------------------------------------------------------
+
+
+def test_province_page_filters_sorts_and_pages_with_the_script(
+    context: BrowserContext, base_url: str, errors: Errors
+) -> None:
+    page = errors.watch(context.new_page())
+    page.goto(base_url + "index.html")
+    page.get_by_role("link", name="Tỉnh Thái Nguyên").click()
+    assert page.url == base_url + THAI_NGUYEN
+    assert visible_rows(page) == ["Phường Đức Xuân", "Phường Sông Cầu", "Phường Thắng Lợi"]
+    page.select_option("#f-state", "qualified")  # within this page
+    shown(page, 1)
+    assert visible_rows(page) == ["Phường Thắng Lợi"]
+    page.click("button[type=reset]")
+    shown(page, 3)
+    page.fill("#f-q", "song cau")
+    shown(page, 1)
+    assert visible_rows(page) == ["Phường Sông Cầu"]
+    page.fill("#f-q", "")
+    shown(page, 3)
+    page.select_option("#f-sort", "progress")
+    sorted_by(page, "progress")
+    assert visible_rows(page)[0] == "Phường Thắng Lợi"  # 20/20 first
+    page.get_by_role("link", name="Trang sau →").first.click()
+    assert page.url == base_url + THAI_NGUYEN_2
+    assert visible_rows(page) == ["Phường Xuất Hóa"]
+    assert "trang 2/2" in page.locator("h2").first.inner_text()
+    page.get_by_role("link", name="← Trang trước").first.click()
+    assert page.url == base_url + THAI_NGUYEN
+    assert not errors.found
+
+
+def test_without_script_every_row_shows_and_pages_are_links(
+    browser: Browser, base_url: str
+) -> None:
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
         page.goto(base_url + "index.html")
         assert not page.locator("#filters").is_visible()
-        assert page.locator("#stations tr").count() == 11
-        page.get_by_role("link", name="Tỉnh Thái Nguyên (4)").click()
-        assert page.url == base_url + "province/thai-nguyen.html"
         assert page.locator("#stations tr").count() == 4
-        page.get_by_role("link", name="Theo tên").first.click()
-        assert page.url == base_url + "province/thai-nguyen.by-name.html"
-        names = page.locator("#stations th a").all_inner_texts()
-        assert names == [
-            "Phường Đức Xuân",
-            "Phường Sông Cầu",
-            "Phường Thắng Lợi",
-            "Phường Xuất Hóa",
-        ]
-        page.get_by_role("link", name="Đủ điều kiện công nhận (2)").click()
-        assert page.url == base_url + "status/qualified.html"
-        assert page.locator("#stations tr").count() == 2
+        page.get_by_role("link", name="Tỉnh Thái Nguyên").click()
+        assert page.url == base_url + THAI_NGUYEN
+        assert not page.locator("#filters").is_visible()
+        assert page.locator("#stations tr").count() == 3
+        page.get_by_role("link", name="2", exact=True).first.click()
+        assert page.url == base_url + THAI_NGUYEN_2
+        assert page.locator("#stations th a").all_inner_texts() == ["Phường Xuất Hóa"]
     finally:
         context.close()
 
@@ -229,19 +251,20 @@ def test_filtering_without_script_uses_plain_links(browser: Browser, base_url: s
 # --- a station ---------------------------------------------------------------------
 
 
-def test_dong_son_page_shows_11_of_22(
+def test_dong_son_page_shows_11_of_22_and_its_weeks(
     context: BrowserContext, base_url: str, errors: Errors
 ) -> None:
     page = errors.watch(context.new_page())
-    page.goto(base_url + "index.html")
+    page.goto(base_url + "province/thanh-hoa.html")
     page.get_by_role("link", name="Phường Đông Sơn", exact=True).click()
     assert page.url == base_url + DONG_SON
     assert page.locator(".score .big").first.inner_text() == "11/22"
     assert page.locator("#progress-chart").is_visible()
-    page.get_by_role("link", name="Tuần 07/2026").first.click()
-    assert page.url == base_url + DONG_SON_W07
-    assert page.locator(".score .big").first.inner_text() == "11/22"
-    assert "tăng 2 tiêu chí so với tuần trước" in page.locator(".score").first.inner_text()
+    assert "Nguồn: data/wards/thanh-hoa/phuong-dong-son.yaml" in page.locator(".quick").inner_text()
+    page.get_by_role("link", name="Tuần 07 năm 2026").first.click()
+    assert page.url == base_url + DONG_SON_HISTORY + "#2026-W07"
+    week = page.locator("section[id='2026-W07']")
+    assert week.is_visible() and "11/22 tiêu chí đạt (50%) — tăng 2 tiêu chí so với tuần trước" in week.inner_text()
     assert not errors.found
 
 
@@ -296,8 +319,9 @@ def test_opens_from_a_file_path(context: BrowserContext, site: Path, errors: Err
     page.goto((site / "index.html").as_uri())
     bar = page.eval_on_selector(".site-bar", "e => getComputedStyle(e).backgroundColor")
     assert bar == "rgb(11, 58, 99)"  # the shared stylesheet loaded
-    page.select_option("#f-province", "da-nang")  # the script runs from file:// too
-    assert len(visible_rows(page)) == 2
+    page.get_by_role("link", name="Thành phố Đà Nẵng").click()
+    page.fill("#f-q", "hai chau")  # the script runs from file:// too
+    shown(page, 1)
     page.get_by_role("link", name="Phường Hải Châu 1").click()
     assert page.url == (site / "station/da-nang/phuong-hai-chau-1/index.html").as_uri()
     assert not errors.found
@@ -318,10 +342,10 @@ def test_print_hides_the_navigation(context: BrowserContext, base_url: str) -> N
 AXE_PAGES = [
     "index.html",
     "province/thanh-hoa.html",
-    "status/qualified.by-name.html",
+    THAI_NGUYEN_2,
     "set/cap-kieu-mau@2021.html",
     DONG_SON,
-    DONG_SON_W07,
+    DONG_SON_HISTORY,
 ]
 
 
@@ -355,10 +379,11 @@ def test_axe_finds_no_serious_violation(browser: Browser, base_url: str, width: 
 
 SCREENSHOTS = {
     "index": "index.html",
-    "province-thanh-hoa": "province/thanh-hoa.html",
+    "province-thai-nguyen": THAI_NGUYEN,
+    "province-thai-nguyen-page-2": THAI_NGUYEN_2,
     "set-cap-kieu-mau-2021": "set/cap-kieu-mau@2021.html",
     "station-dong-son": DONG_SON,
-    "brief-dong-son-2026-W07": DONG_SON_W07,
+    "history-dong-son": DONG_SON_HISTORY,
 }
 
 
@@ -373,9 +398,10 @@ def test_screenshots_and_no_sideways_scrolling(browser: Browser, base_url: str, 
             page.screenshot(path=str(SHOTS / f"{name}-{width}.png"), full_page=True)
             scroll = page.evaluate("document.documentElement.scrollWidth")
             assert scroll <= width, f"{path} scrolls sideways at {width} px ({scroll} px)"
-        page.goto(base_url + "index.html")
-        page.select_option("#f-province", "thanh-hoa")
-        page.screenshot(path=str(SHOTS / f"index-filtered-{width}.png"))
+        page.goto(base_url + THAI_NGUYEN)
+        page.select_option("#f-state", "qualified")
+        shown(page, 1)
+        page.screenshot(path=str(SHOTS / f"province-filtered-{width}.png"))
     finally:
         context.close()
     assert (SHOTS / f"index-{width}.png").stat().st_size > 10_000

@@ -39,3 +39,24 @@ def rows(site: Path, page: str) -> list[tuple[str, str]]:
         assert score is not None
         found.append((str(link.get("href")), text_of(score)))
     return found
+
+
+def every_row(site: Path) -> list[tuple[str, str]]:
+    """The lines of every province page, paths made relative to the top of the site."""
+    found = []
+    for page in sorted((site / "province").glob("*.html")):
+        for href, score in rows(site, page.relative_to(site).as_posix()):
+            found.append((href.removeprefix("../"), score))
+    return found
+
+
+def provinces_listed(site: Path) -> dict[str, str]:
+    """The entry page's provinces: link -> number of stations."""
+    root = parse_html((site / "index.html").read_text(encoding="utf-8"))
+    body = next(e for e in root.iter("tbody") if e.get("id") == "stations")
+    found = {}
+    for tr in body.iter("tr"):
+        link = next(tr.iter("a"))
+        count = next(td for td in tr.iter("td") if td.get("class") == "num")
+        found[str(link.get("href"))] = text_of(count)
+    return found

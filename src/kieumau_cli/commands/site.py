@@ -24,7 +24,6 @@ _BASE_URL = re.compile(r"https?://[^\s<>\"'`#?]+")
 
 
 def run(context: Context, request: SiteRequest) -> int:
-    from kieumau_cli.site.collect import collect
     from kieumau_cli.site.output import build, check_output
 
     wanted = dataclasses.replace(
@@ -32,22 +31,25 @@ def run(context: Context, request: SiteRequest) -> int:
         base_url=checked_base_url(request.base_url),
         templates=templates_folder(request.templates),
     )
-    check_output(wanted.output, context.repository.root.path, Path.cwd())
+    old = check_output(wanted.output, [context.repository.root.path], Path.cwd())
     stamp = _stamp_time() if wanted.stamp else None
-    site, loads = collect(context.repository, wanted, context.today, context.lang, stamp)
     places = context.repository.ward_findings(wanted.province)
-    context.report(places)
-    for load in loads:
-        context.report(load.diagnostics)
     try:
-        done = build(site, wanted.output, wanted.templates)
+        done = build(
+            context.repository, wanted, context.today, context.lang, stamp=stamp, old_state=old
+        )
     except OSError as error:
         raise UsageError(
             "error.site_write", output=wanted.output, reason=error.strerror or str(error)
         ) from None
+    context.report(places)
+    context.report(done.diagnostics)
+    if done.skipped:
+        shown = done.skipped[:10] + (["…"] if len(done.skipped) > 10 else [])
+        context.notice("notice.git_skipped", count=len(done.skipped), commits=", ".join(shown))
     seconds = format_number(done.seconds, context.lang, decimals=1)
     context.notice("site.written", pages=done.pages, path=wanted.output, seconds=seconds)
-    failed = bool(site.broken) or any(d.severity == "error" for d in places)
+    failed = bool(done.broken) or any(d.severity == "error" for d in places)
     return EXIT_FINDINGS if failed else EXIT_OK
 
 

@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Generic, Literal, TypeVar
@@ -330,6 +330,18 @@ class Repository:
         """Every ward of the root, or of one province (`resolve_province`), and using one
         set (`criteria`: SET or SET@VERSION). A ward that cannot be read is always
         included, whatever it pins: its problem must be reported."""
+        return list(self.each_ward_in_scope(province, criteria))
+
+    def each_ward_in_scope(
+        self,
+        province: str | None = None,
+        criteria: str | None = None,
+        shard: tuple[int, int] = (0, 1),
+    ) -> Iterator[WardLoad]:
+        """`wards_in_scope`, one ward at a time (the scope is checked before the first):
+        a caller that keeps only what it needs of each never holds every parsed file.
+        `shard` (index, count): only the index-th of `count` shares, made of whole
+        province folders, for a worker process doing one share of a national job."""
         wanted = self.resolve_province(province) if province is not None else None
         if criteria is not None and "@" in criteria:
             criteria = self.resolve_set_ref(criteria)
@@ -337,8 +349,12 @@ class Repository:
             k.startswith(criteria + "@") for k in self.set_paths()
         ):
             self.resolve_set_ref(criteria)  # raises, naming the nearest set
-        found = []
-        for path in self.ward_paths():
+        return self._each_ward(wanted, criteria, shard)
+
+    def _each_ward(
+        self, wanted: str | None, criteria: str | None, shard: tuple[int, int]
+    ) -> Iterator[WardLoad]:
+        for path in _share(self.ward_paths(), *shard):
             if wanted is not None and path.parent.name != wanted:
                 continue
             load = self.open_ward(path)
@@ -349,8 +365,7 @@ class Repository:
                 and criteria not in (ward.criteria, ward.set_id)
             ):
                 continue
-            found.append(load)
-        return found
+            yield load
 
     def ward_findings(self, province: str | None = None) -> list[Diagnostic]:
         """What is wrong with the places of ward files (links, strays, leftovers, files
@@ -447,6 +462,24 @@ class Repository:
                     found.append(path)
                     break
         return found[0] if len(found) == 1 else None
+
+
+def _share(paths: list[Path], index: int, count: int) -> list[Path]:
+    """The index-th of `count` shares of the ward files: whole province folders, the
+    biggest first, each to the share with the fewest files so far (deterministic)."""
+    if count == 1:
+        return paths
+    folders: dict[Path, list[Path]] = {}
+    for path in paths:
+        folders.setdefault(path.parent, []).append(path)
+    loads = [0] * count
+    mine: set[Path] = set()
+    for folder, members in sorted(folders.items(), key=lambda item: (-len(item[1]), item[0])):
+        least = loads.index(min(loads))
+        loads[least] += len(members)
+        if least == index:
+            mine.add(folder)
+    return [path for path in paths if path.parent in mine]
 
 
 def _close_wards(wanted: str, keys: list[str]) -> list[str]:

@@ -1,5 +1,6 @@
-"""Collecting what the site shows: each ward of the scope once, with its criteria set
-and git log, and the one date the site is "as of" (`site_date`)."""
+"""What the site shows of each ward: its git log, its station (the weeks with changes
+up to the site's date), the latest date in its data, and the one date the site is
+"as of" (`site_date`). The loading itself is done by share (`site.shard`)."""
 
 from __future__ import annotations
 
@@ -12,13 +13,11 @@ from pathlib import Path
 
 from kieumau_cli.load.git_log import FileLog, file_log
 from kieumau_cli.load.models import Ward
-from kieumau_cli.load.repository import Repository, WardLoad
-from kieumau_cli.results.rows import summarise
 from kieumau_cli.results.score import Score, score_at
 from kieumau_cli.results.status import StatusData
 from kieumau_cli.results.timeline import Timeline
 from kieumau_cli.results.weeks import EVERYTHING, Period, iso_week, week_period
-from kieumau_cli.site.model import Site, SiteRequest, Station, WeekLink, orders, station_folder
+from kieumau_cli.site.model import Station, WeekLink, history_path
 
 
 def _git_state(folder: Path) -> FileLog | None:
@@ -39,7 +38,7 @@ def _git_state(folder: Path) -> FileLog | None:
     return None if done.stdout.strip() == b"true" else FileLog("not-repo")
 
 
-def _logs(paths: list[Path], folder: Path, use_git: bool) -> list[FileLog]:
+def git_logs(paths: list[Path], folder: Path, use_git: bool) -> list[FileLog]:
     if not use_git:
         return [FileLog("disabled")] * len(paths)
     shared = _git_state(folder)
@@ -76,7 +75,7 @@ def site_date(found: Iterable[dt.date | None], today: dt.date) -> dt.date:
     return min(max((day for day in found if day), default=today), today)
 
 
-def _station(file_ward: Ward, timeline: Timeline, date: dt.date) -> Station:
+def station(file_ward: Ward, timeline: Timeline, date: dt.date, root: str, source: str) -> Station:
     """A station as of `date`, with a briefing for each ISO week up to then that has a
     status change, new evidence or an indicator reading."""
     ward, criteria_set = timeline.ward, timeline.criteria_set
@@ -102,55 +101,22 @@ def _station(file_ward: Ward, timeline: Timeline, date: dt.date) -> Station:
                 per_week.get(iso_week(period.start), 0),
                 after,
                 after.met - before.met,
-                f"{station_folder(ward)}/{period.week_label}.html",
+                f"{history_path(ward)}#{period.week_label or period.start.isoformat()}",
             )
         )
         before = after
     # `status` reads the file alone: so do the lists and data.json.
     status = StatusData.build(file_ward, criteria_set)
-    return Station(file_ward, status, timeline, tuple(weeks), tuple(changes))
+    return Station(file_ward, status, timeline, tuple(weeks), tuple(changes), root, source)
 
 
 def _start(period: Period) -> dt.date:
     return period.start
 
 
-def collect(
-    repository: Repository,
-    request: SiteRequest,
-    today: dt.date,
-    lang: str,
-    stamp: dt.datetime | None,
-) -> tuple[Site, list[WardLoad]]:
-    """Every ward in scope, loaded once; the ones that cannot be scored are listed apart
-    (the command reports their diagnostics)."""
-    loads = repository.wards_in_scope(request.province)
-    usable = [load for load in loads if load.usable]
-    logs = _logs([load.path for load in usable], repository.root.wards_dir, request.use_git)
-    filed: list[tuple[Ward, Timeline]] = []
-    for load, log in zip(usable, logs, strict=True):
-        ward, criteria_set = load.ward, load.criteria_set
-        assert ward is not None and criteria_set is not None
-        filed.append((ward, Timeline.build(ward, criteria_set, log, today)))
-    date = today if stamp else site_date((data_date(t) for _, t in filed), today)
-    stations = sorted(
-        (_station(ward, t, date) for ward, t in filed), key=lambda station: station.key
-    )
-    sets = sorted(
-        (s.model for s in repository.all_sets() if s.model is not None and s.ok),
-        key=lambda s: s.ref,
-    )
-    scope = stations[0].ward.province_name if request.province and stations else None
-    site = Site(
-        lang=lang,
-        scope=scope
-        or (repository.resolve_province(request.province) if request.province else None),
-        stations=tuple(stations),
-        broken=tuple(summarise(load) for load in loads if not load.usable),
-        sets=tuple(sets),
-        date=date,
-        built=stamp.isoformat(timespec="seconds") if stamp else None,
-        base_url=request.base_url,
-        orders=orders(stations),
-    )
-    return site, loads
+def source_of(path: Path, root: Path) -> tuple[str, str]:
+    """The root's label and the file relative to it (what every page says of a station)."""
+    try:
+        return root.name or root.as_posix(), path.relative_to(root).as_posix()
+    except ValueError:
+        return root.name, path.name

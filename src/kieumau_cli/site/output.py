@@ -1,144 +1,83 @@
-"""Writing the site: every page rendered into a temporary folder beside the output
-(in forked workers when there are many), then swapped in — a failed build leaves the
-old site as it was — and refusing any output folder whose replacement could delete
-something other than an old site."""
+"""Writing the site: a new folder beside the output is filled — by share of provinces
+(`site.shard`, in forked workers when there are many wards), pages whose inputs did
+not change since the previous build hard-linked from it, the others rendered — then
+swapped in, so a failed build leaves the
+old site as it was. The old folder is then emptied of the files the state lists as
+written, never of anything else (state: `site.state`)."""
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import os
 import shutil
+import stat
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from kieumau_cli.check.diagnostics import Diagnostic
 from kieumau_cli.errors import UsageError
-from kieumau_cli.site.feed import data_json, feed_xml
-from kieumau_cli.site.model import Site
-from kieumau_cli.site.pages import Page, Renderer, plan
+from kieumau_cli.load.repository import Repository
+from kieumau_cli.results.rows import WardSummary
+from kieumau_cli.site.collect import site_date
+from kieumau_cli.site.feed import data_index, feed_xml
+from kieumau_cli.site.model import Site, SiteRequest
+from kieumau_cli.site.pages import Renderer, plan_site
+from kieumau_cli.site.shard import Common, Job, Loaded, run_shares, site_sets
+from kieumau_cli.site.state import (
+    OLD_MARKER,
+    STATE,
+    State,
+    Written,
+    check_contents,
+    delete_written,
+    digest,
+    fingerprint,
+    folders_of,
+    read_state,
+    reusable,
+)
 
-MARKER = ".kieumau-site"
-MARKER_HEAD = "kieumau site\n"
+LEFTOVER_SECONDS = 3600
 
 
-@dataclass(frozen=True, slots=True)
-class Built:
-    pages: int  # HTML pages
-    seconds: float
-
-
-def _write(folder: Path, path: str, text: str) -> None:
+def _write(folder: Path, path: str, text: str) -> Written:
+    data = text.encode("utf-8")
     target = folder / path
     target.parent.mkdir(parents=True, exist_ok=True)
-    with target.open("w", encoding="utf-8", newline="\n") as stream:
-        stream.write(text)
+    with target.open("wb") as stream:
+        stream.write(data)
+    return Written(len(data), digest(data))
 
 
-# Rendering in worker processes pays off from this many pages (a province's site is
-# rendered in one process; the country's 100,000 weekly briefings are not).
-PARALLEL_FROM = 2000
-LEFTOVER_SECONDS = 3600
-_CHUNK = 250
-_JOB: tuple[Renderer, list[Page], Path] | None = None
-
-
-def _render_range(bounds: tuple[int, int]) -> list[str]:
-    """Render pages[start:end] into the folder (in a worker, or in this process)."""
-    assert _JOB is not None
-    renderer, pages, folder = _JOB
-    done = []
-    for page in pages[bounds[0] : bounds[1]]:
-        _write(folder, page.path, renderer.render(page.template, page.path, page.values()))
-        done.append(page.path)
-    return done
-
-
-def _workers() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
-def render_pages(renderer: Renderer, pages: list[Page], folder: Path) -> list[str]:
-    """Every page into `folder`. Lists first, here (they share the rendered rows); the
-    stations and their briefings in forked workers when there are many of them."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    global _JOB  # noqa: PLW0603 - read by forked workers, which inherit it
-    lists = sum(page.template == "site/listing.html.j2" for page in pages)
-    _JOB = (renderer, pages, folder)
-    try:
-        done = _render_range((0, lists))
-        ranges = [(i, min(i + _CHUNK, len(pages))) for i in range(lists, len(pages), _CHUNK)]
-        workers = min(_workers(), 8)
-        can_fork = "fork" in multiprocessing.get_all_start_methods()
-        if len(pages) < PARALLEL_FROM or workers < 2 or not can_fork:
-            for bounds in ranges:
-                done += _render_range(bounds)
-            return done
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            for paths in pool.map(_render_range, ranges):
-                done += paths
-        return done
-    finally:
-        _JOB = None
-
-
-def _manifest(written: list[str]) -> str:
-    return MARKER_HEAD + "".join(f"{path}\n" for path in sorted(written))
-
-
-def _site_files(folder: Path) -> set[str]:
-    found = set()
-    for parent, _, files in os.walk(folder):
-        for name in files:
-            found.add(Path(parent, name).relative_to(folder).as_posix())
-    return found
-
-
-def check_output(output: Path, data_root: Path, cwd: Path) -> None:
-    """Refuse an output folder whose replacement could delete anything but an old site."""
+def check_output(output: Path, data_roots: list[Path], cwd: Path) -> State | None:
+    """Refuse an output folder whose replacement could delete anything but an old site;
+    return the old site's state (None when there is no old site)."""
     target = output.resolve()
-    root = data_root.resolve()
     if output.is_symlink():
         raise UsageError("error.site_symlink", output=output)
-    if target == root or root.is_relative_to(target):
-        raise UsageError("error.site_contains_root", output=output, root=data_root)
-    for folder in (root / "criteria", root / "wards"):
-        if target.is_relative_to(folder):
-            raise UsageError("error.output_in_data", output=output, folder=folder)
+    for data_root in data_roots:
+        root = data_root.resolve()
+        if target == root or root.is_relative_to(target):
+            raise UsageError("error.site_contains_root", output=output, root=data_root)
+        for folder in (root / "criteria", root / "wards"):
+            if target.is_relative_to(folder):
+                raise UsageError("error.output_in_data", output=output, folder=folder)
     if cwd.resolve().is_relative_to(target):
         raise UsageError("error.site_contains_cwd", output=output)
-    if not output.exists():
-        return
-    if not output.is_dir():
+    if output.exists() and not output.is_dir():
         raise UsageError("error.site_not_folder", output=output)
-    if not any(output.iterdir()):
-        return
-    marker = output / MARKER
-    if not marker.is_file():
-        raise UsageError(
-            "error.site_not_ours", hint="hint.site_not_ours", output=output, marker=MARKER
-        )
-    lines = marker.read_text(encoding="utf-8", errors="replace").splitlines()
-    if not lines or lines[0] != MARKER_HEAD.strip():
-        raise UsageError("error.site_marker", output=output, marker=MARKER)
-    extra = sorted(_site_files(output) - set(lines[1:]) - {MARKER})
-    if extra:
-        raise UsageError(
-            "error.site_foreign_files",
-            hint="hint.site_foreign_files",
-            output=output,
-            count=len(extra),
-            example=extra[0],
-        )
+    state = read_state(output)
+    if state is not None:
+        check_contents(output, state)
+    return state
 
 
-def _swap(built: Path, output: Path) -> None:
-    """Put the new site in place: two renames in the same folder, the old one deleted after."""
+def _swap(built: Path, output: Path, old_state: State | None) -> None:
+    """Put the new site in place: two renames in the same folder, then the old site's
+    files (and only those) deleted."""
     old = None
     if output.exists():
         old = Path(tempfile.mkdtemp(prefix=f".{output.name}.kieumau-old-", dir=output.parent))
@@ -151,48 +90,212 @@ def _swap(built: Path, output: Path) -> None:
             old.rename(output)
         raise
     if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+        state = old_state or State()
+        delete_written(old, state.files, state.folders)
+
+
+def _delete_tree_safely(folder: Path) -> None:
+    """A temporary folder of ours: its regular files and then its folders, bottom up;
+    a symbolic link (not ours) is left, and so is the folder holding it."""
+    for parent, _, files in os.walk(folder, topdown=False):
+        for name in files:
+            path = Path(parent, name)
+            if not path.is_symlink():
+                path.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            Path(parent).rmdir()
 
 
 def _clean_leftovers(output: Path) -> None:
-    """Temporary folders of an earlier build that was killed: they carry the marker and
-    are more than an hour old (a younger one may be another build's, still running)."""
+    """Temporary folders of an earlier build that was killed: they carry our state
+    file and are more than an hour old (a younger one may be another build's)."""
     prefix = f".{output.name}.kieumau-"
     for leftover in output.parent.iterdir():
         if (
             leftover.name.startswith(prefix)
             and leftover.is_dir()
             and not leftover.is_symlink()
-            and (leftover / MARKER).is_file()
+            and ((leftover / STATE).is_file() or (leftover / OLD_MARKER).is_file())
             and time.time() - leftover.stat().st_mtime > LEFTOVER_SECONDS
         ):
-            shutil.rmtree(leftover, ignore_errors=True)
+            _delete_tree_safely(leftover)
 
 
-def build(site: Site, output: Path, user_dir: Path | None) -> Built:
-    """Render every page into a temporary folder beside `output`, then swap it in."""
+def _templates_fingerprint(user_dir: Path | None) -> list[str | bytes]:
+    """kieumau's code and templates (by size and time), and the user's templates."""
+    from kieumau_cli.resources import code_fingerprint
+
+    parts: list[str | bytes] = [code_fingerprint()]
+    if user_dir is not None and user_dir.is_dir():
+        for path in sorted(user_dir.rglob("*")):
+            if path.is_file():
+                parts += [path.relative_to(user_dir).as_posix(), path.read_bytes()]
+    return parts
+
+
+def site_fingerprint(site: Site, user_dir: Path | None) -> str:
+    """What every page depends on: kieumau, the options, the date, the sets, templates."""
+    parts: list[str | bytes] = [
+        site.version,
+        site.lang,
+        site.scope or "",
+        site.base_url or "",
+        site.built or "",
+        site.date.isoformat(),
+        *site.sections,
+    ]
+    parts += [criteria_set.model_dump_json() for criteria_set in site.sets]
+    return fingerprint(parts + _templates_fingerprint(user_dir))
+
+
+def input_fingerprints(site: Site) -> dict[str, str]:
+    """Per page group, what its pages are built from: a station's file and git log; a
+    province's stations."""
+    found: dict[str, str] = {}
+    for station in site.stations:
+        log = station.timeline.log
+        found[f"station:{station.key}"] = fingerprint(
+            [
+                station.source,
+                station.root,
+                station.ward.model_dump_json(),
+                log.state,
+                log.detail,
+                *(revision.sha for revision in log.revisions),
+                *log.skipped,
+            ]
+        )
+    for province in site.provinces:
+        found[f"province:{province.key}"] = fingerprint(
+            [found[f"station:{s.key}"] for s in province.stations]
+        )
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Built:
+    pages: int  # HTML pages
+    rendered: int  # files written by this build (the others were kept from the last one)
+    seconds: float
+    broken: tuple[WardSummary, ...]  # wards that could not be scored
+    diagnostics: list[Diagnostic]  # theirs
+    skipped: list[str]  # git commits that could not be read
+
+
+def _jobs(count: int) -> int:
+    import multiprocessing
+
+    from kieumau_cli.check.run import jobs_for
+
+    return jobs_for(count) if "fork" in multiprocessing.get_all_start_methods() else 1
+
+
+def build(
+    repository: Repository,
+    request: SiteRequest,
+    today: dt.date,
+    lang: str,
+    *,
+    stamp: dt.datetime | None,
+    old_state: State | None,
+) -> Built:
+    """Fill a temporary folder beside the output — each share of provinces in its own
+    process, reusing unchanged pages — then the pages of the whole site, then swap."""
     started = time.perf_counter()
-    renderer = Renderer(site, user_dir)
+    output, user_dir = request.output, request.templates
+    built = stamp.isoformat(timespec="seconds") if stamp else None
+    if request.province is not None:
+        repository.resolve_province(request.province)  # an unknown province: before anything
+    sets = site_sets(repository)  # loaded once, before any worker is forked
     output.parent.mkdir(parents=True, exist_ok=True)
     _clean_leftovers(output)
     work = Path(tempfile.mkdtemp(prefix=f".{output.name}.kieumau-new-", dir=output.parent))
+    decided: list[Common] = []
+
+    def decide(loaded: list[Loaded]) -> Common:
+        date = today if stamp else site_date((share.latest for share in loaded), today)
+        names = [share.province_name for share in loaded if share.province_name]
+        scope = None
+        if request.province is not None:
+            scope = min(names) if names else repository.resolve_province(request.province)
+        plain = Site(lang, scope, (), (), sets, date, built, request.base_url)
+        fingerprint = site_fingerprint(plain, user_dir)
+        same = old_state is not None and old_state.site == fingerprint
+        decided.append(Common(date, scope, fingerprint, same))
+        return decided[0]
+
+    job = Job(
+        repository,
+        request,
+        today,
+        lang,
+        built,
+        work,
+        user_dir,
+        old_state,
+        lambda path, old: _link(output, work, path, old),
+        _write,
+        input_fingerprints,
+    )
     try:
-        (work / MARKER).write_text(MARKER_HEAD, encoding="utf-8")
-        written: list[str] = []
-
-        def put(path: str, text: str) -> None:
-            _write(work, path, text)
-            written.append(path)
-
-        pages = plan(site)
-        written += render_pages(renderer, pages, work)
-        put("assets/style.css", renderer.render("site/style.css.j2", "assets/style.css", {}))
-        put("data.json", data_json(site))
-        put("feed.xml", feed_xml(site))
-        (work / MARKER).write_text(_manifest(written), encoding="utf-8", newline="\n")
+        loaded, done = run_shares(job, _jobs(len(repository.ward_paths())), decide)
+        common = decided[0]
+        broken = tuple(sorted((b for share in loaded for b in share.broken), key=lambda b: b.key))
+        summaries = sorted((p for share in done for p in share.provinces), key=lambda p: p.key)
+        site = Site(
+            lang,
+            common.scope,
+            (),
+            broken,
+            sets,
+            common.date,
+            built,
+            request.base_url,
+            summaries=tuple(summaries),
+        )
+        state = State(site=common.fingerprint)
+        for share in done:
+            state.inputs.update(share.inputs)
+            state.files.update(share.files)
+        renderer = Renderer(site, user_dir)
+        pages = plan_site(site)
+        for page in pages:
+            text = renderer.render(page.template, page.path, page.values())
+            state.files[page.path] = _write(work, page.path, text)
+        style = renderer.render("site/style.css.j2", "assets/style.css", {})
+        state.files["assets/style.css"] = _write(work, "assets/style.css", style)
+        state.files["data/index.json"] = _write(work, "data/index.json", data_index(site))
+        entries = [entry for share in done for entry in share.feed]
+        state.files["feed.xml"] = _write(work, "feed.xml", feed_xml(site, entries))
+        state.folders = folders_of(state.files)
+        (work / STATE).write_text(state.text(), encoding="utf-8", newline="\n")
         work.chmod(0o755)  # mkdtemp made it private; a site is meant to be read
-        _swap(work, output)
+        _swap(work, output, old_state)
     except BaseException:
-        shutil.rmtree(work, ignore_errors=True)
+        _delete_tree_safely(work)
         raise
-    return Built(len(pages), time.perf_counter() - started)
+    return Built(
+        len(pages) + sum(share.pages for share in done),
+        sum(share.rendered for share in done) + len(pages) + 3,
+        time.perf_counter() - started,
+        broken,
+        [d for share in loaded for d in share.diagnostics],
+        [sha for share in loaded for sha in share.skipped],
+    )
+
+
+def _link(output: Path, work: Path, path: str, old_state: State | None) -> bool:
+    """The previous build's file, hard-linked into the new folder (copied where links
+    are not possible); False when it cannot be reused."""
+    if old_state is None or not reusable(output, old_state, path):
+        return False
+    source, target = output / path, work / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target, follow_symlinks=False)
+    except OSError:
+        try:
+            shutil.copyfile(source, target, follow_symlinks=False)
+        except OSError:
+            return False
+    return stat.S_ISREG(target.lstat().st_mode)

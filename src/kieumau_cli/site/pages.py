@@ -1,21 +1,21 @@
 """The site's pages as data — a path inside the site, a template under `templates/site/`,
 and a function returning that template's variables, run only when the page is
-rendered (so 100,000 weekly briefings never sit in memory) — and the renderer that
+rendered (so 3,321 reports never sit in memory at once) — and the renderer that
 turns them into HTML with the documents' Jinja environment."""
 
 from __future__ import annotations
 
 import base64
 import hashlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kieumau_cli.errors import UsageError
-from kieumau_cli.results.brief import DEFAULT_STALLED_WEEKS, Brief
+from kieumau_cli.load.models import CriteriaSet
 from kieumau_cli.results.report import Report
-from kieumau_cli.site.model import SORTS, Choice, Site, Station, View
+from kieumau_cli.site.model import Province, Site, Station
 
 if TYPE_CHECKING:
     import jinja2
@@ -23,11 +23,14 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """One file of the site: where it goes, which template, and its variables."""
+    """One file of the site: where it goes, which template, its variables, and what it
+    depends on (`station:<key>`, `province:<slug>`, or `site` for the pages every
+    change touches) — an incremental build re-renders a page only when that changed."""
 
     path: str
     template: str
     values: Callable[[], Mapping[str, Any]]
+    depends: str = "site"
 
 
 def relative_root(path: str) -> str:
@@ -35,41 +38,69 @@ def relative_root(path: str) -> str:
     return "../" * path.count("/")
 
 
-def plan(site: Site) -> list[Page]:
-    """Every HTML page, in a fixed order (the assets, data and feed are written apart)."""
-    views = site.views()
-    choices = site.choices(views)
-    pages: list[Page] = []
-    for view in views:
-        for sort in SORTS if view.stations else SORTS[:1]:  # nothing to sort: one page
+# Extra pages another part of kieumau may add (a station's or a province's calendar,
+# say): each planner is given the site and returns its pages.
+Planner = Callable[[Site], Iterable[Page]]
+
+
+def plan_site(site: Site) -> list[Page]:
+    """The pages of the whole site: the entry page and one page per criteria set."""
+    pages = [Page("index.html", "site/index.html.j2", dict)]
+    for criteria_set in site.sets:
+        pages.append(
+            Page(f"set/{criteria_set.ref}.html", "site/set.html.j2", _set_values(criteria_set))
+        )
+    return _no_clash(pages)
+
+
+def plan_share(site: Site, extras: Iterable[Planner] = ()) -> list[Page]:
+    """The pages of the provinces in `site.provinces`: their lists, their stations'
+    report and history pages, and what `extras` adds, in a fixed order."""
+    pages = []
+    for province in site.provinces:
+        for number in range(1, province.pages + 1):
             pages.append(
                 Page(
-                    view.path(sort),
-                    "site/listing.html.j2",
-                    _listing_values(site, view, sort, choices),
+                    province.path(number),
+                    "site/province.html.j2",
+                    _province_values(province, number),
+                    f"province:{province.key}",
                 )
             )
     for station in site.stations:
-        pages.append(Page(station.path, "site/station.html.j2", _station_values(site, station)))
-        for index, week in enumerate(station.weeks):
-            pages.append(Page(week.path, "site/brief.html.j2", _brief_values(site, station, index)))
+        depends = f"station:{station.key}"
+        values = _station_values(site, station)
+        pages.append(Page(station.path, "site/station.html.j2", values, depends))
+        if station.weeks:  # nothing to show (and no link to it) without a week
+            history = _history_values(station)
+            pages.append(Page(station.history_path, "site/history.html.j2", history, depends))
+    for planner in extras:
+        pages += planner(site)
+    return _no_clash(pages)
+
+
+def _no_clash(pages: list[Page]) -> list[Page]:
     paths = [page.path for page in pages]
-    if len(set(paths)) != len(paths):  # a set version named like a sort order, say
+    if len(set(paths)) != len(paths):  # a set version named like a page, say
         clashes = sorted({p for p in paths if paths.count(p) > 1})
         raise UsageError("error.site_page_clash", path=clashes[0])
     return pages
 
 
-def _listing_values(
-    site: Site, view: View, sort: str, choices: dict[str, list[Choice]]
-) -> Callable[[], Mapping[str, Any]]:
+def _province_values(province: Province, number: int) -> Callable[[], Mapping[str, Any]]:
     def values() -> Mapping[str, Any]:
         return {
-            "view": view,
-            "sort": sort,
-            "stations": site.sorted(view.stations, sort),
-            "choices": choices,
+            "province": province,
+            "number": number,
+            "stations": province.page_stations(number),
         }
+
+    return values
+
+
+def _set_values(criteria_set: CriteriaSet) -> Callable[[], Mapping[str, Any]]:
+    def values() -> Mapping[str, Any]:
+        return {"cs": criteria_set}
 
     return values
 
@@ -81,17 +112,9 @@ def _station_values(site: Site, station: Station) -> Callable[[], Mapping[str, A
     return values
 
 
-def _brief_values(site: Site, station: Station, index: int) -> Callable[[], Mapping[str, Any]]:
+def _history_values(station: Station) -> Callable[[], Mapping[str, Any]]:
     def values() -> Mapping[str, Any]:
-        week = station.weeks[index]
-        brief = Brief.build(station.timeline, week.period, site.date, DEFAULT_STALLED_WEEKS)
-        return {
-            "r": brief,
-            "station": station,
-            "week": week,
-            "previous": station.weeks[index - 1] if index else None,
-            "next": station.weeks[index + 1] if index + 1 < len(station.weeks) else None,
-        }
+        return {"station": station}
 
     return values
 
@@ -115,15 +138,12 @@ class Renderer:
             script_hash=f"sha256-{digest}",
         )
         self._templates: dict[str, jinja2.Template] = {}
-        self._rows: dict[tuple[str, str], Any] = {}
         self.env.globals["row"] = self.row
 
-    def row(self, station: Station, root: str) -> Any:
-        """A station's line in a list, rendered once per page depth and reused."""
-        key = (station.key, root)
-        if key not in self._rows:
-            self._rows[key] = self.template("site/_macros.html.j2").module.row(station, root)  # type: ignore[attr-defined]
-        return self._rows[key]
+    def row(self, station: Station, root: str, province: Province) -> Any:
+        """A station's line in its province's list."""
+        macros = self.template("site/_macros.html.j2").module
+        return macros.row(station, root, province.orders)  # type: ignore[attr-defined]
 
     def template(self, name: str) -> jinja2.Template:
         if name not in self._templates:

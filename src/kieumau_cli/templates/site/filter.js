@@ -1,11 +1,14 @@
 (function () {
   "use strict";
-  // Filters and sorts the list in place; without it, the links load the same views.
+  // Filters and sorts the rows of this page in place (the other pages of a list are
+  // plain links); without it, the page shows every row in its printed order.
   var form = document.getElementById("filters");
   var body = document.getElementById("stations");
   if (!form || !body || !String.prototype.normalize) return;
   var rows = Array.prototype.slice.call(body.rows);
-  var fields = ["province", "set", "state"];
+  var fields = Array.prototype.filter.call(form.querySelectorAll("select"), function (field) {
+    return field.name !== "sort";
+  }).map(function (field) { return field.name; });
   function fold(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[\u0111\u0110]/g, "d")
       .toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
@@ -14,9 +17,9 @@
     var field = form.elements[name];
     return field ? field.value : "";
   }
-  var order = value("sort") || "progress";  // the page comes sorted
+  var order = value("sort") || "name";  // the page comes sorted
   function apply() {
-    var sort = value("sort") || "progress";
+    var sort = value("sort") || "name";
     var words = fold(value("q")).split(" ").filter(Boolean);
     var wanted = fields.map(value);
     var count = 0;

@@ -197,6 +197,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "-o {output}: có {count} tệp không do kieumau ghi, ví dụ {example}; dựng lại sẽ xóa chúng",
         "-o {output}: {count} {count:file|files} kieumau did not write, e.g. {example}; a rebuild would delete them",
     ),
+    "error.site_foreign_link": (
+        "-o {output}: {path} là liên kết tượng trưng kieumau không tạo; dựng lại có thể xóa nó",
+        "-o {output}: {path} is a symbolic link kieumau did not make; a rebuild could delete it",
+    ),
     "hint.site_foreign_files": ("chuyển các tệp đó đi trước khi dựng lại", "move them away first"),
     "error.site_page_clash": (
         "hai trang trùng đường dẫn: {path}",

@@ -148,8 +148,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Build a static website of every station.",
     ),
     "help.site.output": (
-        "Thư mục của trang; được thay cả thư mục sau khi dựng xong.",
-        "Folder of the site, replaced whole once the build succeeds.",
+        "Thư mục của trang; được thay sau khi dựng xong, trang không đổi được giữ nguyên, chỉ xóa tệp kieumau đã ghi.",
+        "Folder of the site, swapped in once the build succeeds; unchanged pages are kept, only files kieumau wrote are deleted.",
     ),
     "help.site.base_url": (
         "Địa chỉ công khai của trang, chỉ dùng cho liên kết tuyệt đối trong feed và canonical.",
