@@ -94,7 +94,10 @@ def test_sources_and_names_say_exactly_what_is_known(invoke: Invoke, shipped_roo
     assert "phường Đức Xuân (tên theo nguồn năm 2024, chưa xác minh sau sắp xếp 1/7/2025)" in report
     assert "**Bắt đầu:** năm 2023" in report
     summary = invoke("--root", str(shipped_root), "summary", "-f", "md").stdout
-    assert "| Phường Đức Xuân (tên theo nguồn năm 2024, chưa xác minh sau sắp xếp 1/7/2025) |" in summary
+    assert (
+        "| Phường Đức Xuân (tên theo nguồn năm 2024, chưa xác minh sau sắp xếp 1/7/2025) |"
+        in summary
+    )
     hai_chau = invoke("--root", str(shipped_root), "report", "phuong-hai-chau-1").stdout
     assert "**Bắt đầu:** tháng 6/2021" in hai_chau
     assert "lựa chọn của dự án" in hai_chau  # the headquarters mapping is the project's
