@@ -195,9 +195,11 @@ def test_incremental_rebuild_rewrites_only_what_depends_on_the_edit(tmp_path: Pa
         "feed.xml",
         "index.html",
         "province/thanh-hoa.html",
+        "province/thanh-hoa.ics",
         *(f"set/{p.parent.name}@{p.stem}.html" for p in sorted(root.glob("criteria/*/*.yaml"))),
         "station/thanh-hoa/phuong-dong-son/history.html",
         "station/thanh-hoa/phuong-dong-son/index.html",
+        "station/thanh-hoa/phuong-dong-son/lich.ics",
     ]
     # … and the result is byte for byte a full build of the same data.
     assert site_files(out) == site_files(build_site(root, tmp_path / "full"))

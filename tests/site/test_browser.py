@@ -264,7 +264,10 @@ def test_dong_son_page_shows_11_of_22_and_its_weeks(
     page.get_by_role("link", name="Tuần 07 năm 2026").first.click()
     assert page.url == base_url + DONG_SON_HISTORY + "#2026-W07"
     week = page.locator("section[id='2026-W07']")
-    assert week.is_visible() and "11/22 tiêu chí đạt (50%) — tăng 2 tiêu chí so với tuần trước" in week.inner_text()
+    assert (
+        week.is_visible()
+        and "11/22 tiêu chí đạt (50%) — tăng 2 tiêu chí so với tuần trước" in week.inner_text()
+    )
     assert not errors.found
 
 

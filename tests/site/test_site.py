@@ -83,6 +83,8 @@ def test_every_page_is_there(site: Path, shipped: Path) -> None:
     expected |= {"index.html", *(f"set/{s}.html" for s in sets)}
     expected |= {f"province/{p}.html" for p in PROVINCES} | {f"data/{p}.json" for p in PROVINCES}
     expected |= {f"station/{ward.as_posix()}/index.html" for ward in wards}
+    expected |= {f"station/{ward.as_posix()}/lich.ics" for ward in wards}
+    expected |= {f"province/{p}.ics" for p in PROVINCES}
     histories = {f for f in files if f.endswith("/history.html")}
     assert files == expected | histories
     # A history page for each station with a week of changes, only.
@@ -416,3 +418,60 @@ def test_invalid_ward_is_listed_and_exits_1(tmp_path: Path) -> None:
     index = (tmp_path / "s/index.html").read_text(encoding="utf-8")
     assert "da-nang/xa-hoa-phong: tệp không hợp lệ" in index
     assert len(every_row(tmp_path / "s")) == 10
+
+
+# --- calendars -----------------------------------------------------------------------
+
+
+def _events(path: Path) -> dict[str, object]:
+    from icalendar import Calendar
+
+    calendar = Calendar.from_ical(path.read_bytes())
+    return {str(event["UID"]): event for event in calendar.walk("VEVENT")}
+
+
+def test_each_station_and_province_has_a_calendar_of_its_due_dates(
+    site: Path, shipped: Path
+) -> None:
+    station = _events(site / "station/thanh-hoa/phuong-dong-son/lich.ics")
+    province = _events(site / "province/thanh-hoa.ics")
+    due = json.loads(
+        invoke_on(
+            shipped,
+            "due",
+            "phuong-dong-son",
+            "--within",
+            "3660",
+            "--format",
+            "json",
+            today=SITE_DATE,
+        ).stdout
+    )
+    dated = {
+        f"{task['station']}/{task['criterion']}@kieumau"
+        for group in due["owners"]
+        for task in group["tasks"]
+        if task["due"]
+    }
+    assert set(station) == dated and len(station) > 0
+    assert set(station) <= set(province)  # the province feed holds its stations' events
+    page = (site / "station/thanh-hoa/phuong-dong-son/index.html").read_text(encoding="utf-8")
+    assert 'href="lich.ics"' in page
+    assert 'href="thanh-hoa.ics"' in (site / "province/thanh-hoa.html").read_text("utf-8")
+
+
+def test_a_met_criterion_leaves_the_calendar_and_uids_stay(tmp_path: Path) -> None:
+    root = copy_shipped(tmp_path / "data")
+    first = build_site(root, tmp_path / "s")
+    before = _events(first / "station/thanh-hoa/phuong-dong-son/lich.ics")
+    assert "thanh-hoa/phuong-dong-son/C08@kieumau" in before
+    edit(
+        root / "wards/thanh-hoa/phuong-dong-son.yaml",
+        "  C08:\n    status: in_progress",
+        "  C08:\n    status: met",
+    )
+    again = build_site(root, tmp_path / "s")
+    after = _events(again / "station/thanh-hoa/phuong-dong-son/lich.ics")
+    assert set(after) == set(before) - {"thanh-hoa/phuong-dong-son/C08@kieumau"}
+    province = _events(again / "province/thanh-hoa.ics")
+    assert "thanh-hoa/phuong-dong-son/C08@kieumau" not in province

@@ -25,6 +25,12 @@ from kieumau_cli.load.models import CriteriaSet, Ward
 from kieumau_cli.load.repository import Repository
 from kieumau_cli.results.rows import WardSummary, summarise
 from kieumau_cli.results.timeline import Timeline
+from kieumau_cli.site.calendars import (
+    province_calendar_path,
+    province_feed,
+    station_calendar_path,
+    station_feed,
+)
 from kieumau_cli.site.collect import data_date, git_logs, source_of, station
 from kieumau_cli.site.feed import FeedEntry, feed_entries, province_data, province_data_path
 from kieumau_cli.site.model import ProvinceSummary, Site, SiteRequest, provinces
@@ -167,6 +173,13 @@ class Share:
                 f"province:{province.key}",
                 _data_of(site, province),
             )
+            put(
+                province_calendar_path(province),
+                f"province:{province.key}",
+                province_feed(site, province),
+            )
+        for one in site.stations:
+            put(station_calendar_path(one), f"station:{one.key}", station_feed(site, one))
         return done
 
 

@@ -55,6 +55,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Weekly briefings ({count} weeks with changes)",
     ),
     "site.briefs_none": ("Chưa có tuần nào có thay đổi.", "No week with changes yet."),
+    "site.calendar": ("Lịch hạn (iCalendar)", "Deadlines (iCalendar)"),
     "site.week": ("Tuần {week} năm {year}", "Week {week}, {year}"),
     "site.week_changes": ("Số thay đổi trạng thái", "Status changes"),
     "site.latest_brief": ("Giao ban tuần gần nhất", "Latest weekly briefing"),
