@@ -18,6 +18,7 @@ from kieumau_cli.render.common import (
     score_line,
     status_label,
     styled,
+    unit_name,
     write_json,
 )
 from kieumau_cli.render.lifecycle import stage_phrase, verified_phrase
@@ -31,12 +32,14 @@ def _header_lines(result: StatusView, lang: str) -> list[tuple[str, str]]:
     data = result.data
     lines = [
         (t(lang, "unit"), data.unit),
-        (t(lang, "ward"), f"{data.name}, {data.province_name} ({data.key})"),
+        (t(lang, "ward"), f"{unit_name(data, lang)}, {data.province_name} ({data.key})"),
         (
             t(lang, "criteria_set"),
             f"{data.criteria_set} — {pick(data.criteria_set_title, lang)}",
         ),
     ]
+    if data.former:
+        lines.append((t(lang, "former"), "; ".join(data.former)))
     if data.plan_number is not None:
         plan = data.plan_number
         if data.plan_date is not None:

@@ -10,7 +10,7 @@ date of the run (today, --as-of) is applied when rendering (`StatusView`), so
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from kieumau_cli.load.vocabulary import Status
@@ -54,6 +54,9 @@ class StatusData:
     groups: list[GroupRow[CriterionRow]]
     # results.lifecycle.lifecycle_summary: stage, recognition, verified, discrepancies
     lifecycle: dict[str, Any]
+    # the year of the source naming the unit, when the name is unverified after 1/7/2025
+    name_source_year: int | None = None
+    former: list[str] = field(default_factory=list)  # former names, oldest first
 
     @property
     def criteria(self) -> list[CriterionRow]:
@@ -97,6 +100,8 @@ class StatusData:
             ],
             groups=group_rows(criteria_set.groups, rows),
             lifecycle=lifecycle_summary(ward, criteria_set, as_of),
+            name_source_year=ward.name_source_year,
+            former=[former.name for former in ward.former],
         )
 
     # --- the cache's JSON form ------------------------------------------------------
@@ -121,6 +126,8 @@ class StatusData:
                 for group in self.groups
             ],
             "lifecycle": self.lifecycle,
+            "name_source_year": self.name_source_year,
+            "former": self.former,
         }
 
     @classmethod
@@ -146,6 +153,8 @@ class StatusData:
                 for gid, vi, en, rows in data["groups"]
             ],
             lifecycle=_lifecycle(data["lifecycle"]),
+            name_source_year=_opt_int(data["name_source_year"]),
+            former=[_str(name) for name in data["former"]],
         )
 
 
@@ -214,6 +223,8 @@ class StatusView:
             "province": data.province,
             "slug": data.slug,
             "name": data.name,
+            "name_source_year": data.name_source_year,
+            "former": data.former,
             "province_name": data.province_name,
             "unit": data.unit,
             "kind": data.kind,
@@ -262,6 +273,12 @@ def _str(value: Any) -> str:
 
 def _opt_str(value: Any) -> str | None:
     return None if value is None else _str(value)
+
+
+def _opt_int(value: Any) -> int | None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+        raise TypeError("expected an integer")
+    return value
 
 
 def _bilingual(value: Any) -> Bilingual:
