@@ -12,11 +12,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from kieumau_cli.commands.context import Context
+from kieumau_cli.commands.output import write_if_asked
 from kieumau_cli.edit import session
 from kieumau_cli.edit.lifecycle import NewAssessment, append_assessment
 from kieumau_cli.edit.tree import unified_diff
 from kieumau_cli.edit.ward_edits import parse_date_input, parse_status
-from kieumau_cli.errors import EXIT_OK, InvalidDataError, UsageError
+from kieumau_cli.errors import InvalidDataError, UsageError
 from kieumau_cli.load.vocabulary import Status
 from kieumau_cli.render.lifecycle import stage_phrase, verified_phrase
 from kieumau_cli.results.lifecycle import lifecycle_summary
@@ -74,12 +75,7 @@ def run(
         checked = verified_phrase(summary, context.lang)
         if checked is not None:
             context.err.write(checked + "\n")
-        if not write:
-            context.notice("edit.not_written")
-            return EXIT_OK
-        edit.write(data)
-        context.notice("edit.written", path=edit.display)
-        return EXIT_OK
+        return write_if_asked(context, edit, data, write)
 
 
 def parse_verdicts(arguments: list[str]) -> dict[str, str]:

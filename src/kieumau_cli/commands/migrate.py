@@ -4,6 +4,7 @@ set, following `replaces`; prints the diff, writes only with --write."""
 from __future__ import annotations
 
 from kieumau_cli.commands.context import Context
+from kieumau_cli.commands.output import write_if_asked
 from kieumau_cli.edit import session
 from kieumau_cli.edit.migrate import Plan, apply_migration, plan_migration, supersedes_chain
 from kieumau_cli.edit.tree import unified_diff
@@ -57,12 +58,7 @@ def _migrate(
     _summary(context, plan, left_behind)
     data, verdict = edit.checked(text)
     context.err.write(result_line(verdict.score(), context.lang) + "\n")
-    if not write:
-        context.notice("edit.not_written")
-        return EXIT_OK
-    edit.write(data)
-    context.notice("edit.written", path=edit.display)
-    return EXIT_OK
+    return write_if_asked(context, edit, data, write)
 
 
 def _summary(context: Context, plan: Plan, left_behind: list[str]) -> None:

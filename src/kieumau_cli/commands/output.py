@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kieumau_cli import render
 from kieumau_cli.commands.context import Context
@@ -16,6 +16,9 @@ from kieumau_cli.load.files import absolute
 from kieumau_cli.load.git_log import FileLog, file_log
 from kieumau_cli.results.paperwork import Paperwork
 from kieumau_cli.results.timeline import Timeline
+
+if TYPE_CHECKING:
+    from kieumau_cli.edit.session import WardEdit
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,3 +108,16 @@ def timeline(context: Context, ward_argument: str, use_git: bool) -> Timeline:
     if log.skipped:
         context.notice("notice.git_skipped", count=len(log.skipped), commits=", ".join(log.skipped))
     return Timeline.build(ward, criteria_set, log, context.today)
+
+
+def write_if_asked(context: Context, edit: WardEdit, data: bytes, write: bool) -> int:
+    """The end of a dry-run edit (`migrate`, `assess`, `recognise`): the diff is shown,
+    the checked result is written only with `--write`."""
+    from kieumau_cli.errors import EXIT_OK
+
+    if not write:
+        context.notice("edit.not_written")
+        return EXIT_OK
+    edit.write(data)
+    context.notice("edit.written", path=edit.display)
+    return EXIT_OK

@@ -6,11 +6,12 @@ diff is printed and the file written only with `--write`."""
 from __future__ import annotations
 
 from kieumau_cli.commands.context import Context
+from kieumau_cli.commands.output import write_if_asked
 from kieumau_cli.edit import session
 from kieumau_cli.edit.lifecycle import append_lost, append_recognised
 from kieumau_cli.edit.tree import unified_diff
 from kieumau_cli.edit.ward_edits import parse_date_input
-from kieumau_cli.errors import EXIT_OK, UsageError
+from kieumau_cli.errors import UsageError
 from kieumau_cli.render.lifecycle import stage_phrase
 from kieumau_cli.results.lifecycle import lifecycle_summary
 from kieumau_cli.text.format import nfc
@@ -74,9 +75,4 @@ def run(
         assert verdict.ward is not None and verdict.criteria_set is not None
         summary = lifecycle_summary(verdict.ward, verdict.criteria_set)
         context.notice("lifecycle.stage_now", stage=stage_phrase(summary, context.lang))
-        if not write:
-            context.notice("edit.not_written")
-            return EXIT_OK
-        edit.write(data)
-        context.notice("edit.written", path=edit.display)
-        return EXIT_OK
+        return write_if_asked(context, edit, data, write)
