@@ -121,9 +121,14 @@ def _counting_from(minimum: int) -> Any:
 
 
 # The JSON Schema says what the loader accepts, so editors and CI agree with `check`.
+_STATUS_KEYS = frozenset(status.value for status in Status)
+
+
 def _status_word(value: object) -> object:
     """A status as the file writes it: the key ('met') or its Vietnamese word ('đạt',
     'đang thực hiện', NFD or NFC); anything else is left for the enum to refuse."""
+    if value in _STATUS_KEYS:  # the common case, decided without normalising
+        return value
     found = status_word(value)
     return found.value if found is not None else value
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 from enum import StrEnum
 from typing import Literal
 
@@ -20,6 +21,7 @@ class Status(StrEnum):
     UNKNOWN = "unknown"
 
 
+@functools.cache  # the catalogue does not change during a run; every status value asks
 def status_words() -> dict[str, Status]:
     """The Vietnamese words a ward file may use for a status, as `set` accepts them: the
     catalogue's labels ('đạt', 'chưa đạt', 'đang thực hiện', …) in lower case. Read as
