@@ -475,3 +475,24 @@ def test_a_met_criterion_leaves_the_calendar_and_uids_stay(tmp_path: Path) -> No
     assert set(after) == set(before) - {"thanh-hoa/phuong-dong-son/C08@kieumau"}
     province = _events(again / "province/thanh-hoa.ics")
     assert "thanh-hoa/phuong-dong-son/C08@kieumau" not in province
+
+
+def test_the_entry_page_measures_the_roadmap_as_summary_does(tmp_path: Path) -> None:
+    """Workers send back each station's stage; the entry page's roadmap is summary's."""
+    root = copy_shipped(tmp_path / "data", programme=True)
+    out = build_site(root, tmp_path / "s")
+    national = json.loads(invoke_on(root, "summary", "--format", "json").stdout)["roadmap"]
+    national = national["national"]
+    html = (out / "index.html").read_text("utf-8")
+    page = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    counts = f"{national['recognised']} / {national['in_progress']} / {national['not_started']}"
+    assert "Lộ trình công nhận" in page and f"toàn quốc {counts}" in page
+    assert f"{national['recognised']}/687 (0,6%) — mục tiêu 30%: chưa đạt" in page
+    # …and the criteria holding most stations back, as summary's matrix finds them.
+    matrix = json.loads(invoke_on(root, "summary", "--format", "json").stdout)["roadmap"]["matrix"]
+    assert matrix and "Tiêu chí còn vướng nhiều nhất" in page
+    first = matrix[0]["holding"][0]
+    assert f"{len(first['stations'])} đơn vị" in page and first["title"] in page
+    assert "Lộ trình" not in (
+        build_site(copy_shipped(tmp_path / "bare"), tmp_path / "b") / "index.html"
+    ).read_text("utf-8")

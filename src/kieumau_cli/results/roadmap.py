@@ -212,6 +212,20 @@ def build_roadmap(
     folder the summary is about; the national line then counts only its stations, but
     keeps the national unit count out (its share would mean nothing)."""
     stations = tuple(station_of(ward, criteria_set) for ward, criteria_set in pairs)
+    sets = {criteria_set.ref: criteria_set for _, criteria_set in pairs}
+    return roadmap_of(stations, programme, sets, province=province)
+
+
+def roadmap_of(
+    stations: Sequence[Station],
+    programme: Programme | None,
+    sets: dict[str, CriteriaSet] | None = None,
+    *,
+    province: str | None = None,
+) -> Roadmap:
+    """The roadmap of stations already reduced to their stage (the site's workers send
+    these back); without `sets`, no stations × criteria matrix."""
+    stations = tuple(stations)
     national_units = programme.national if programme is not None and province is None else None
     national = _area("", None, stations, national_units, programme)
     by_province: dict[str, list[Station]] = {}
@@ -227,8 +241,8 @@ def build_roadmap(
         )
         for slug, members in sorted(by_province.items())
     )
-    sets = {criteria_set.ref: criteria_set for _, criteria_set in pairs}
-    return Roadmap(national, provinces, _matrices(stations, sets), stations, province)
+    matrices = _matrices(stations, sets) if sets else ()
+    return Roadmap(national, provinces, matrices, stations, province)
 
 
 def _matrices(stations: Sequence[Station], sets: dict[str, CriteriaSet]) -> tuple[SetMatrix, ...]:

@@ -18,6 +18,8 @@ from typing import Any, Literal
 
 from kieumau_cli import __version__
 from kieumau_cli.load.models import CriteriaSet, Ward
+from kieumau_cli.results.roadmap import Roadmap
+from kieumau_cli.results.roadmap import Station as RoadmapStation
 from kieumau_cli.results.rows import WardSummary
 from kieumau_cli.results.score import Score
 from kieumau_cli.results.status import StatusData
@@ -95,6 +97,22 @@ class Station:
         return "in-progress" if current.met or current.in_progress else "not-started"
 
     @property
+    def roadmap_station(self) -> RoadmapStation:
+        """The station as the roadmap counts it: its stage and its statuses (for the
+        stations × criteria matrix of what holds stations back)."""
+        ward = self.ward
+        return RoadmapStation(
+            key=ward.key,
+            name=ward.name,
+            province=ward.province,
+            province_name=ward.province_name,
+            kind=ward.kind,
+            stage=str(self.status.lifecycle["stage"]),
+            criteria_set=self.status.criteria_set,
+            statuses={row.id: row.status for row in self.status.criteria},
+        )
+
+    @property
     def search(self) -> str:
         """What the inline script matches a typed name against (no accents, lower case)."""
         ward = self.ward
@@ -155,6 +173,7 @@ class Province:
             tuple(self.roots),
             self.pages,
             sets,
+            tuple(station.roadmap_station for station in self.stations),
         )
 
 
@@ -170,6 +189,8 @@ class ProvinceSummary:
     roots_found: tuple[str, ...]
     pages: int
     sets: Mapping[str, int]
+    # each station reduced to its life-cycle stage, for the roadmap of the entry page
+    stages: tuple[RoadmapStation, ...] = ()
 
     def path(self, page: int = 1) -> str:
         return province_path(self.key, page)
@@ -218,6 +239,7 @@ class Site:
     # Templates (under templates/) added at the end of the entry page, in order: the
     # place for another team's national section.
     sections: tuple[str, ...] = ()
+    roadmap: Roadmap | None = None  # against the programme's targets (needs programme.yaml)
     notices: tuple[str, ...] = field(default=())  # shown on the entry page (git skipped, …)
 
     @property

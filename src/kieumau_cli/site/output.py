@@ -19,11 +19,13 @@ from pathlib import Path
 
 from kieumau_cli.check.diagnostics import Diagnostic
 from kieumau_cli.errors import UsageError
+from kieumau_cli.load.models import CriteriaSet
 from kieumau_cli.load.repository import Repository
+from kieumau_cli.results.roadmap import Roadmap
 from kieumau_cli.results.rows import WardSummary
 from kieumau_cli.site.collect import site_date
 from kieumau_cli.site.feed import data_index, feed_xml
-from kieumau_cli.site.model import Site, SiteRequest
+from kieumau_cli.site.model import ProvinceSummary, Site, SiteRequest
 from kieumau_cli.site.pages import Renderer, plan_site
 from kieumau_cli.site.shard import Common, Job, Loaded, run_shares, site_sets
 from kieumau_cli.site.state import (
@@ -252,6 +254,7 @@ def build(
             built,
             request.base_url,
             summaries=tuple(summaries),
+            roadmap=_roadmap(repository, summaries, common.scope, sets),
         )
         state = State(site=common.fingerprint)
         for share in done:
@@ -282,6 +285,25 @@ def build(
         [d for share in loaded for d in share.diagnostics],
         [sha for share in loaded for sha in share.skipped],
     )
+
+
+def _roadmap(
+    repository: Repository,
+    summaries: list[ProvinceSummary],
+    scope: str | None,
+    sets: tuple[CriteriaSet, ...],
+) -> Roadmap | None:
+    """The entry page's roadmap, from the stages the workers sent back; none without a
+    programme file (no targets to measure against)."""
+    from kieumau_cli.results.roadmap import roadmap_of
+
+    programme = repository.programme()
+    if programme is None:
+        return None
+    stations = [station for summary in summaries for station in summary.stages]
+    province = summaries[0].key if scope is not None and len(summaries) == 1 else None
+    by_ref = {criteria_set.ref: criteria_set for criteria_set in sets}
+    return roadmap_of(stations, programme, by_ref, province=province)
 
 
 def _link(output: Path, work: Path, path: str, old_state: State | None) -> bool:
