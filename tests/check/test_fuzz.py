@@ -107,6 +107,9 @@ COMMANDS = [
     ["summary"],
     ["report", "phuong-mau", "-f", "html"],
     ["brief", "phuong-mau", "--week", "2026-W07"],
+    ["due"],
+    ["due", "-f", "json"],
+    ["due", "-f", "md"],
 ]
 
 
@@ -122,6 +125,8 @@ def test_damaged_ward_gives_findings_never_an_internal_error(root: Path, seed: i
         ["report", "phuong-mau", "-f", "docx", "-o", str(root.parent / "report.docx")],
         ["summary", "-f", "docx", "-o", str(root.parent / "summary.docx")],
         ["export", "phuong-mau", "-o", str(root.parent / "ward.xlsx")],
+        ["due", "-f", "ics", "-o", str(root.parent / "due.ics")],
+        ["site", "-o", str(root.parent / "site")],
     ]
     for args in COMMANDS + files:
         result = invoke("--root", str(root), *args, env={"KIEUMAU_TODAY": "2026-02-20"})
@@ -130,3 +135,10 @@ def test_damaged_ward_gives_findings_never_an_internal_error(root: Path, seed: i
         assert "lỗi nội bộ" not in result.output and "Traceback" not in result.output, where
         for char in ("\x1b", "\x00", "\x9b", "\u202e"):
             assert char not in result.output, f"{where}: raw {char!r}"
+    # The text files written too: the calendar feeds, the site's pages and data.
+    written = [root.parent / "due.ics", *(root.parent / "site").rglob("*.*")]
+    for path in written:
+        if path.is_file() and path.suffix in (".ics", ".html", ".json", ".xml"):
+            text = path.read_text(encoding="utf-8")
+            for char in ("\x1b", "\x00", "\x9b", "\u202e"):
+                assert char not in text, f"seed {seed}, {path.name}: raw {char!r}"

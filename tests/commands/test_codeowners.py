@@ -70,3 +70,24 @@ def test_without_a_valid_programme_file_nothing_is_printed(invoke: Invoke, tmp_p
     invalid = invoke("--root", str(root), "codeowners", "--lang", "en")
     assert invalid.exit_code == 1 and invalid.stdout == ""
     assert "programme.yaml:" in invalid.stderr and "Traceback" not in invalid.stderr
+
+
+@pytest.mark.parametrize("kind", ["symlink", "fifo", "folder"])
+def test_check_never_follows_a_link_or_waits_on_a_pipe(
+    invoke: Invoke, tmp_path: Path, kind: str
+) -> None:
+    import os
+
+    root = copy_example(tmp_path / "root")
+    (root / "programme.yaml").write_text(PROGRAMME, encoding="utf-8")
+    target = tmp_path / "CODEOWNERS"
+    if kind == "symlink":
+        real = tmp_path / "real"
+        real.write_text(invoke("--root", str(root), "codeowners").stdout, encoding="utf-8")
+        target.symlink_to(real)
+    elif kind == "fifo":
+        os.mkfifo(target)
+    else:
+        target.mkdir()
+    result = invoke("--root", str(root), "codeowners", "--check", str(target))
+    assert result.exit_code == 2 and "không đọc được" in result.stderr

@@ -62,7 +62,7 @@ def due(
 def codeowners(
     *,
     check: Annotated[
-        Path | None, helped("help.codeowners.check", "--check", dir_okay=False, metavar="FILE")
+        Path | None, helped("help.codeowners.check", "--check", metavar="FILE")
     ] = None,
     lang: LangOption = "vi",
     root: RootOption = None,

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from kieumau_cli.load.lifecycle_models import Assessment, Lost, Recognised
 from kieumau_cli.load.models import CriteriaSet, Ward
@@ -32,16 +32,7 @@ StageCode = Literal[
     "maintained",
     "lapsed",
 ]
-STAGES: tuple[StageCode, ...] = (
-    "not_selected",
-    "building",
-    "self_assessed_short",
-    "self_assessed_ready",
-    "inspected",
-    "recognised",
-    "maintained",
-    "lapsed",
-)
+STAGES: tuple[StageCode, ...] = get_args(StageCode)  # in the order a station moves
 # Assessments by someone other than the station: their verdicts outrank its claim.
 EXTERNAL = frozenset({"inspection", "appraisal", "re_inspection"})
 # Stages that count as "in progress" on the roadmap (selected, not recognised).
