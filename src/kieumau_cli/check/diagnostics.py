@@ -22,6 +22,8 @@ CODES: dict[str, Severity] = {
     "symlink": "error",
     "not-a-file": "error",
     "duplicate-file": "error",
+    "duplicate-ward-key": "error",
+    "conflicting-set": "error",
     "stray-file": "warning",
     "stale-temp": "warning",
     # --- reading the file ---------------------------------------------------------

@@ -56,7 +56,7 @@ def ward_cross_rules(
     found += _history_rules(document, ward, criteria_set, today)
     found += _reported_rules(document, ward, criteria_set)
     found += lifecycle_rules(document, ward, criteria_set, today)
-    found += evidence_rules(document, ward, repository.root.path)
+    found += evidence_rules(document, ward, repository.root_of(repository.cwd / document.path).path)
     return found
 
 

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 from kieumau_cli.check.diagnostics import Diagnostic
 from kieumau_cli.check.rules import set_cross_rules, ward_cross_rules
 from kieumau_cli.load.files import LoadFailedFile, absolute, read_data_file
-from kieumau_cli.load.programme import programme_path
 from kieumau_cli.load.repository import Repository
 
 if TYPE_CHECKING:
@@ -98,8 +97,8 @@ def _known(repository: Repository) -> dict[str, tuple[str, Path]]:
     ):
         for path in inventory.files.values():
             known[absolute(path)] = (kind, path)
-        for twins in inventory.twins.values():
-            for path in twins:
+        for twins in (*inventory.twins.values(), *inventory.copies.values()):
+            for path in twins:  # twins, and the copies other roots carry of a set
                 known[absolute(path)] = (kind, path)
     return known
 
@@ -113,7 +112,7 @@ def select(repository: Repository, paths: list[Path] | None) -> Selection:
     findings = repository.findings()
     chosen: dict[str, Path] = {}
     selection = Selection()
-    programme_at = absolute(programme_path(repository.root.path))
+    programme_at = absolute(repository.programme_path())
     if paths is None:
         chosen = {at: path for at, (_, path) in known.items()}
         selection.findings = findings

@@ -25,6 +25,7 @@ from kieumau_cli.cli.options import (
 from kieumau_cli.cli.typer_app import (
     LangOption,
     RootOption,
+    RootsOption,
     app,
     choices_of,
     context,
@@ -93,13 +94,14 @@ def report(
     signer_name: SignerNameOption = None,
     symbol: SymbolOption = None,
     root: RootOption = None,
+    roots: RootsOption = None,
 ) -> None:
     from kieumau_cli.commands import report
     from kieumau_cli.commands.output import DocumentRequest
 
     signer = (sign_as, signer_title, signer_rank, signer_name)
     wanted = DocumentRequest(fmt, output, templates, git, paperwork(appendix, signer, symbol))
-    guard(lambda: report.run(context(root, lang), ward, wanted), lang)
+    guard(lambda: report.run(context(root, lang, roots=roots), ward, wanted), lang)
 
 
 @app.command(help=both("help.brief"))
@@ -123,6 +125,7 @@ def brief(
     signer_name: SignerNameOption = None,
     symbol: SymbolOption = None,
     root: RootOption = None,
+    roots: RootsOption = None,
 ) -> None:
     from kieumau_cli.commands import brief
     from kieumau_cli.commands.output import DocumentRequest
@@ -131,7 +134,12 @@ def brief(
     wanted = DocumentRequest(fmt, output, templates, git, paperwork(appendix, signer, symbol))
     guard(
         lambda: brief.run(
-            context(root, lang), ward, wanted, (week, since, until), stalled_weeks, full=full
+            context(root, lang, roots=roots),
+            ward,
+            wanted,
+            (week, since, until),
+            stalled_weeks,
+            full=full,
         ),
         lang,
     )
@@ -155,6 +163,7 @@ def summary(
     signer_name: SignerNameOption = None,
     symbol: SymbolOption = None,
     root: RootOption = None,
+    roots: RootsOption = None,
 ) -> None:
     from kieumau_cli.commands import summary
     from kieumau_cli.commands.output import DocumentRequest
@@ -164,4 +173,4 @@ def summary(
     wanted = DocumentRequest(
         fmt, output, templates, paperwork=paperwork(appendix, signer, symbol, body)
     )
-    guard(lambda: summary.run(context(root, lang), province, wanted), lang)
+    guard(lambda: summary.run(context(root, lang, roots=roots), province, wanted), lang)

@@ -8,7 +8,15 @@ from typing import Annotated, Literal
 
 import typer
 
-from kieumau_cli.cli.typer_app import LangOption, RootOption, app, context, guard, helped
+from kieumau_cli.cli.typer_app import (
+    LangOption,
+    RootOption,
+    RootsOption,
+    app,
+    context,
+    guard,
+    helped,
+)
 from kieumau_cli.text import both
 
 DateOption = Annotated[str | None, helped("help.date", "--date", metavar="DATE")]
@@ -33,12 +41,13 @@ def init(
     date: DateOption = None,
     lang: LangOption = "vi",
     root: RootOption = None,
+    roots: RootsOption = None,
 ) -> None:
     from kieumau_cli.commands import init
 
     guard(
         lambda: init.run(
-            context(root, lang),
+            context(root, lang, roots=roots),
             ward,
             criteria=criteria,
             name=name,
@@ -74,6 +83,7 @@ def set_(
     by: ByOption = None,
     lang: LangOption = "vi",
     root: RootOption = None,
+    roots: RootsOption = None,
 ) -> None:
     from kieumau_cli.commands import set as set_command
 
@@ -88,7 +98,7 @@ def set_(
     }
     guard(
         lambda: set_command.run(
-            context(root, lang),
+            context(root, lang, roots=roots),
             ward,
             criteria=criteria,
             status=status,
@@ -109,10 +119,13 @@ def migrate(
     by: ByOption = None,
     lang: LangOption = "vi",
     root: RootOption = None,
+    roots: RootsOption = None,
 ) -> None:
     from kieumau_cli.commands import migrate
 
     guard(
-        lambda: migrate.run(context(root, lang), ward, to=to, write=write, date=date, by=by),
+        lambda: migrate.run(
+            context(root, lang, roots=roots), ward, to=to, write=write, date=date, by=by
+        ),
         lang,
     )

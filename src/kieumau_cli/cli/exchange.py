@@ -14,6 +14,7 @@ from kieumau_cli.cli.options import OptionSpec
 from kieumau_cli.cli.typer_app import (
     LangOption,
     RootOption,
+    RootsOption,
     app,
     choices_of,
     context,
@@ -46,12 +47,13 @@ def export(
     ] = None,
     lang: LangOption = "vi",
     root: RootOption = None,
+    roots: RootsOption = None,
 ) -> None:
     from kieumau_cli.commands import export as export_command
 
     guard(
         lambda: export_command.run(
-            context(root, lang), ward, province=province, fmt=fmt, output=output
+            context(root, lang, roots=roots), ward, province=province, fmt=fmt, output=output
         ),
         lang,
     )
@@ -72,12 +74,13 @@ def import_(
     by: ByOption = None,
     lang: LangOption = "vi",
     root: RootOption = None,
+    roots: RootsOption = None,
 ) -> None:
     from kieumau_cli.commands import import_sheet
 
     guard(
         lambda: import_sheet.run(
-            context(root, lang),
+            context(root, lang, roots=roots),
             ward,
             workbook,
             by=by,

@@ -38,8 +38,8 @@ class StatusArgs:
 
 
 def _accepted_root(value: str) -> bool:
-    """What `--root` (a Path option with file_okay=False) takes without complaint and
-    without a message: an existing, readable folder."""
+    """A `--root` the fast path takes: an existing, readable folder (a file listing
+    roots, or several roots, go through Typer and `load.files.find_roots`)."""
     if not value or value.startswith("-"):
         return False
     try:

@@ -9,7 +9,15 @@ from typing import Annotated, Literal
 
 import typer
 
-from kieumau_cli.cli.typer_app import LangOption, RootOption, app, context, guard, helped
+from kieumau_cli.cli.typer_app import (
+    LangOption,
+    RootOption,
+    RootsOption,
+    app,
+    context,
+    guard,
+    helped,
+)
 from kieumau_cli.text import both
 
 WardArgument = Annotated[str, typer.Argument(metavar="WARD", help=both("help.ward"))]
@@ -44,12 +52,13 @@ def assess(
     write: WriteOption = False,
     lang: LangOption = "vi",
     root: RootOption = None,
+    roots: RootsOption = None,
 ) -> None:
     from kieumau_cli.commands import assess as assess_command
 
     guard(
         lambda: assess_command.run(
-            context(root, lang),
+            context(root, lang, roots=roots),
             ward,
             kind=kind,
             by=by,
@@ -86,12 +95,13 @@ def recognise(
     write: WriteOption = False,
     lang: LangOption = "vi",
     root: RootOption = None,
+    roots: RootsOption = None,
 ) -> None:
     from kieumau_cli.commands import recognise as recognise_command
 
     guard(
         lambda: recognise_command.run(
-            context(root, lang),
+            context(root, lang, roots=roots),
             ward,
             lost=lost,
             year=year,
@@ -117,7 +127,13 @@ def dossier(
     year: Annotated[int | None, helped("help.dossier.year", "--year", metavar="YEAR")] = None,
     lang: LangOption = "vi",
     root: RootOption = None,
+    roots: RootsOption = None,
 ) -> None:
     from kieumau_cli.commands import dossier as dossier_command
 
-    guard(lambda: dossier_command.run(context(root, lang), ward, output=output, year=year), lang)
+    guard(
+        lambda: dossier_command.run(
+            context(root, lang, roots=roots), ward, output=output, year=year
+        ),
+        lang,
+    )

@@ -21,6 +21,7 @@ class OptionSpec:
 
 
 ROOT = OptionSpec(("--root",), "root", "help.root", metavar="DIR")
+ROOTS = OptionSpec(("--roots",), "roots", "help.roots", metavar="FILE")
 LANG = OptionSpec(("--lang",), "lang", "help.lang", choices=LANGS)
 
 

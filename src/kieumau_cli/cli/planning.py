@@ -13,6 +13,7 @@ from kieumau_cli.cli.options import format_option
 from kieumau_cli.cli.typer_app import (
     LangOption,
     RootOption,
+    RootsOption,
     app,
     choices_of,
     context,
@@ -49,13 +50,14 @@ def due(
     ] = None,
     lang: LangOption = "vi",
     root: RootOption = None,
+    roots: RootsOption = None,
 ) -> None:
     from kieumau_cli.commands import due
     from kieumau_cli.commands.output import DocumentRequest
 
     scope = due.DueScope(ward, province, owner, within, base_url)
     wanted = DocumentRequest(fmt, output)
-    guard(lambda: due.run(context(root, lang), scope, wanted, fail_on_overdue), lang)
+    guard(lambda: due.run(context(root, lang, roots=roots), scope, wanted, fail_on_overdue), lang)
 
 
 @app.command(help=both("help.codeowners"))
@@ -66,7 +68,8 @@ def codeowners(
     ] = None,
     lang: LangOption = "vi",
     root: RootOption = None,
+    roots: RootsOption = None,
 ) -> None:
     from kieumau_cli.commands import codeowners
 
-    guard(lambda: codeowners.run(context(root, lang), check), lang)
+    guard(lambda: codeowners.run(context(root, lang, roots=roots), check), lang)

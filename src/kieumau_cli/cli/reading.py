@@ -13,6 +13,7 @@ from kieumau_cli.cli.options import STATUS, STATUS_AS_OF, format_option
 from kieumau_cli.cli.typer_app import (
     LangOption,
     RootOption,
+    RootsOption,
     app,
     choices_of,
     context,
@@ -37,20 +38,21 @@ WardArgument = Annotated[str, typer.Argument(metavar="WARD", help=both("help.war
 
 
 @app.command(help=both("help.status"))
-def status(
+def status(  # noqa: PLR0917 - one parameter per option
     ward: WardArgument,
     fmt: Annotated[StatusFormat, option(STATUS[0])] = "text",
     as_of: Annotated[str | None, option(STATUS_AS_OF)] = None,
     lang: LangOption = "vi",
     root: RootOption = None,
+    roots: RootsOption = None,
 ) -> None:
     from kieumau_cli.commands import status
 
-    guard(lambda: status.run(context(root, lang), ward, fmt, as_of), lang)
+    guard(lambda: status.run(context(root, lang, roots=roots), ward, fmt, as_of), lang)
 
 
 @app.command("list", help=both("help.list"))
-def list_(
+def list_(  # noqa: PLR0917 - one parameter per option
     province: Annotated[str | None, helped("help.province", "--province")] = None,
     criteria: Annotated[
         str | None, helped("help.list.criteria", "--criteria", metavar="SET[@VERSION]")
@@ -58,10 +60,11 @@ def list_(
     fmt: Annotated[ListFormat, option(format_option("list"))] = "text",
     lang: LangOption = "vi",
     root: RootOption = None,
+    roots: RootsOption = None,
 ) -> None:
     from kieumau_cli.commands import list as listing
 
-    guard(lambda: listing.run(context(root, lang), province, criteria, fmt), lang)
+    guard(lambda: listing.run(context(root, lang, roots=roots), province, criteria, fmt), lang)
 
 
 @app.command(help=both("help.check"))
@@ -76,12 +79,13 @@ def check(  # noqa: PLR0917 - one parameter per option
     base: Annotated[str | None, helped("help.check.base", "--base", metavar="REV")] = None,
     lang: LangOption = "vi",
     root: RootOption = None,
+    roots: RootsOption = None,
 ) -> None:
     from kieumau_cli.commands import check
 
     guard(
         lambda: check.run(
-            context(root, lang, None if changed else paths),
+            context(root, lang, None if changed else paths, roots),
             paths or [],
             fmt,
             strict,
@@ -100,10 +104,11 @@ def criteria(
     fmt: Annotated[CriteriaFormat, option(format_option("criteria"))] = "text",
     lang: LangOption = "vi",
     root: RootOption = None,
+    roots: RootsOption = None,
 ) -> None:
     from kieumau_cli.commands import criteria
 
-    guard(lambda: criteria.run(context(root, lang), ref, fmt), lang)
+    guard(lambda: criteria.run(context(root, lang, roots=roots), ref, fmt), lang)
 
 
 @app.command(help=both("help.schema"))

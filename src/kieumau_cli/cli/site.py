@@ -3,7 +3,15 @@
 from pathlib import Path
 from typing import Annotated
 
-from kieumau_cli.cli.typer_app import LangOption, RootOption, app, context, guard, helped
+from kieumau_cli.cli.typer_app import (
+    LangOption,
+    RootOption,
+    RootsOption,
+    app,
+    context,
+    guard,
+    helped,
+)
 from kieumau_cli.text import both
 
 
@@ -22,9 +30,10 @@ def site(
     ] = None,
     git: Annotated[bool, helped("help.git", "--git/--no-git")] = True,
     root: RootOption = None,
+    roots: RootsOption = None,
 ) -> None:
     from kieumau_cli.commands import site
     from kieumau_cli.site.model import SiteRequest
 
     wanted = SiteRequest(output, province, base_url, stamp, templates, git)
-    guard(lambda: site.run(context(root, lang), wanted), lang)
+    guard(lambda: site.run(context(root, lang, roots=roots), wanted), lang)

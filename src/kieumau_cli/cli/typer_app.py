@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn, TypeAlias
 import typer
 
 from kieumau_cli import __version__
-from kieumau_cli.cli.options import LANG, ROOT, OptionSpec
+from kieumau_cli.cli.options import LANG, ROOT, ROOTS, OptionSpec
 from kieumau_cli.text import LANGS, both
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ def helped(key: str, *names: str, **extra: Any) -> Any:
 
 
 class _State:
-    root: Path | None = None
+    roots: list[Path] | None = None  # --root and --roots before the command
 
 
 def _version(value: bool) -> None:
@@ -59,7 +59,9 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-RootOption = Annotated[Path | None, option(ROOT, file_okay=False)]
+# Repeatable; each value a data folder or a file listing data folders (load.files.find_roots).
+RootOption = Annotated[list[Path] | None, option(ROOT)]
+RootsOption = Annotated[list[Path] | None, option(ROOTS, dir_okay=False)]
 if TYPE_CHECKING:
     LangOption: TypeAlias = str
 else:
@@ -69,12 +71,13 @@ else:
 @app.callback()
 def _global(
     root: RootOption = None,
+    roots: RootsOption = None,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help=both("help.version")),
     ] = False,
 ) -> None:
-    _State.root = root
+    _State.roots = [*(root or ()), *(roots or ())] or None
 
 
 def guard(run: Callable[[], int], lang: str) -> NoReturn:
@@ -84,11 +87,27 @@ def guard(run: Callable[[], int], lang: str) -> NoReturn:
     raise typer.Exit(run_guarded(run, lambda message: typer.echo(message, err=True), lang))
 
 
-def context(root: Path | None, lang: str, paths: list[Path] | None = None) -> "Context":
-    """The run's context; `--root` after the command wins over one before it."""
+def context(
+    root: list[Path] | None,
+    lang: str,
+    paths: list[Path] | None = None,
+    roots: list[Path] | None = None,
+) -> "Context":
+    """The run's context; roots given after the command win over those before it."""
     from kieumau_cli.commands.context import Context
 
-    return Context.create(root if root is not None else _State.root, lang, paths=paths or ())
+    given = [*(root or ()), *(roots or ())] or _State.roots
+    return Context.create(given, lang, paths=paths or ())
 
 
-__all__ = ["LANGS", "LangOption", "RootOption", "app", "context", "guard", "helped", "option"]
+__all__ = [
+    "LANGS",
+    "LangOption",
+    "RootOption",
+    "RootsOption",
+    "app",
+    "context",
+    "guard",
+    "helped",
+    "option",
+]

@@ -51,7 +51,8 @@ def run(
 def weekly_notes(context: Context, brief: Brief, week_label: str) -> WeeklyNotes:
     """The officer-written sections of the week, or none (a file not written yet)."""
     ward = brief.ward
-    path = notes_file(context.repository.root.path, ward.province, ward.ward, week_label)
+    root = context.repository.root_of_ward(ward.province, ward.ward)
+    path = notes_file(root.path, ward.province, ward.ward, week_label)
     shown = context.repository.display(path)
     if not path.is_file():
         context.notice("notice.notes_missing", path=shown)

@@ -21,6 +21,8 @@ def run(
     from kieumau_cli.check.run import run_check
 
     selection: list[Path] | None
+    if changed or base is not None:  # git history: one repository at a time
+        context.one_root("--changed" if changed else "--base")
     if changed:
         from kieumau_cli.check.history import changed_files
 

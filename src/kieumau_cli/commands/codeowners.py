@@ -25,6 +25,7 @@ def run(context: Context, check: Path | None = None) -> int:
     """Exit 1 when the programme file is invalid or (`check`) FILE differs."""
     from kieumau_cli.render.codeowners import codeowners_text
 
+    context.one_root("codeowners")  # one CODEOWNERS file per repository
     repository = context.repository
     loaded = repository.programme_file()
     if loaded is None:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, TextIO
 from kieumau_cli.check.diagnostics import Diagnostic
 from kieumau_cli.clock import today
 from kieumau_cli.errors import InvalidDataError, UsageError
-from kieumau_cli.load.files import find_root
+from kieumau_cli.load.files import find_roots
 from kieumau_cli.load.repository import Repository, WardLoad
 from kieumau_cli.text import t
 from kieumau_cli.text.format import parse_iso_date
@@ -35,21 +35,22 @@ class Context:
     @classmethod
     def create(
         cls,
-        root_option: Path | None,
+        root_option: Path | Sequence[Path] | None,
         lang: str = "vi",
         out: TextIO | None = None,
         err: TextIO | None = None,
         *,
         paths: Sequence[Path] = (),
     ) -> Context:
-        """`paths`: the files a command was given (`check PATH…`); the data root is the
+        """`root_option`: every --root given (folders, or files listing folders).
+        `paths`: the files a command was given (`check PATH…`); the data root is the
         one holding them unless --root or $KIEUMAU_ROOT says otherwise."""
         cwd = Path.cwd()
-        root = find_root(root_option, os.environ, cwd, paths)
+        roots = find_roots(root_option, os.environ, cwd, paths)
         err_stream = visible_stream(err or sys.stderr)  # messages quote names and arguments
-        context = cls(Repository(root, cwd), today(), lang, out or sys.stdout, err_stream)
-        if root.origin == "bundled":
-            context.notice("bundled_notice", path=root.path)
+        context = cls(Repository(roots, cwd), today(), lang, out or sys.stdout, err_stream)
+        if roots[0].origin == "bundled":
+            context.notice("bundled_notice", path=roots[0].path)
         return context
 
     def t(self, key: str, /, **params: object) -> str:
@@ -88,6 +89,18 @@ class Context:
                 "error.set_invalid", diagnostics=loaded.diagnostics if loaded else [], ref=resolved
             )
         return loaded.model
+
+    def one_root(self, option: str) -> None:
+        """Refuse what works on a single data root (its git history, its files) when
+        several are joined."""
+        roots = self.repository.roots
+        if len(roots) > 1:
+            raise UsageError(
+                "error.one_root_only",
+                option=option,
+                count=len(roots),
+                roots=", ".join(root.name for root in roots),
+            )
 
     def ward(self, argument: str) -> tuple[Ward, CriteriaSet]:
         """The ward the user named, with its set, both valid."""

@@ -51,10 +51,11 @@ def _refuse_target(context: Context, output: Path) -> None:
     """Never into the data: not inside criteria/ or wards/, not the data root or a folder
     holding it, not a file."""
     refuse_data_target(context, output)
-    root = Path(absolute(context.repository.root.path))
     target = Path(absolute(output))
-    if root.is_relative_to(target):
-        raise UsageError("error.dossier_holds_root", output=output, root=root)
+    for data_root in context.repository.roots:
+        root = Path(absolute(data_root.path))
+        if root.is_relative_to(target):
+            raise UsageError("error.dossier_holds_root", output=output, root=root)
     if output.exists() and not output.is_dir():
         raise UsageError("error.dossier_not_folder", output=output)
     if output.is_symlink():

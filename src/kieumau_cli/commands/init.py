@@ -35,7 +35,9 @@ def run(
     if not (slash and is_slug(province) and is_slug(ward)):
         guess = f"{slugify(province)}/{slugify(ward)}" if slash else f"thanh-hoa/{slugify(target)}"
         raise UsageError("error.init_target", target=target, guess=guess)
-    path = repository.root.wards_dir / province / f"{ward}.yaml"
+    # A new ward goes to the root that keeps its province (the first root if none does).
+    home = next((r for r in repository.roots if (r.wards_dir / province).is_dir()), repository.root)
+    path = home.wards_dir / province / f"{ward}.yaml"
     if path.exists() or path.with_suffix(".yml").exists():
         raise AlreadyExistsError(path.name)
     criteria_set = context.criteria_set(criteria)

@@ -44,7 +44,7 @@ def refuse_data_target(context: Context, output: Path) -> None:
     if output.suffix.lower() in (".yaml", ".yml"):
         raise UsageError("error.output_is_data", output=output)
     target = Path(absolute(output))
-    for folder in (context.repository.root.criteria_dir, context.repository.root.wards_dir):
+    for folder in context.repository.data_folders():
         if target.is_relative_to(absolute(folder)):
             raise UsageError("error.output_in_data", output=output, folder=folder)
 

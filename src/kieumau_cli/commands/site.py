@@ -31,7 +31,7 @@ def run(context: Context, request: SiteRequest) -> int:
         base_url=checked_base_url(request.base_url),
         templates=templates_folder(request.templates),
     )
-    old = check_output(wanted.output, [context.repository.root.path], Path.cwd())
+    old = check_output(wanted.output, [r.path for r in context.repository.roots], Path.cwd())
     stamp = _stamp_time() if wanted.stamp else None
     places = context.repository.ward_findings(wanted.province)
     try:

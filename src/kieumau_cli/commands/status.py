@@ -17,8 +17,9 @@ def run(context: Context, ward_argument: str, fmt: str, as_of: str | None) -> in
     repository = context.repository
     path = repository.resolve_ward(ward_argument)
     # --as-of rebuilds the state from the history: always computed, never cached; a ward
-    # with a twin file is refused by validation, never served from the cache.
-    cached = as_of_date is None and not repository.ward_twins(path)
+    # with a twin file is refused by validation, never served from the cache; nor is a
+    # ward of joined roots (another root's copy of its set must be compared each time).
+    cached = as_of_date is None and len(repository.roots) == 1 and not repository.ward_twins(path)
     cache = StatusCache.open(os.environ) if cached else None
     data = cache.lookup(path, repository.set_paths()) if cache is not None else None
     if data is None:

@@ -27,6 +27,9 @@ YAML_SUFFIXES = (".yaml", ".yml")
 class DataRoot:
     path: Path
     origin: Origin
+    # How pages and messages name the root: its folder name, or more of its path where two
+    # roots of one run share a folder name (`find_roots`).
+    label: str = ""
 
     @property
     def criteria_dir(self) -> Path:
@@ -35,6 +38,10 @@ class DataRoot:
     @property
     def wards_dir(self) -> Path:
         return self.path / "wards"
+
+    @property
+    def name(self) -> str:
+        return self.label or self.path.name or self.path.as_posix()
 
 
 def _root_above(path: Path) -> Path | None:
@@ -45,24 +52,38 @@ def _root_above(path: Path) -> Path | None:
     return None
 
 
-def find_root(
-    option: Path | None, environ: Mapping[str, str], cwd: Path, paths: Sequence[Path] = ()
-) -> DataRoot:
-    """--root, else $KIEUMAU_ROOT, else the data root holding the `paths` a command was
-    given, else the nearest folder up from cwd, else the bundled data.
+MAX_ROOTS = 1_000  # a roots file is a short list; a longer one is a mistake (or /dev/zero)
+_ROOTS_FILE_BYTES = 1024 * 1024
+
+
+def find_roots(
+    options: Path | Sequence[Path] | None,
+    environ: Mapping[str, str],
+    cwd: Path,
+    paths: Sequence[Path] = (),
+) -> tuple[DataRoot, ...]:
+    """The data roots of a run: every `--root` (a data folder, or a text file listing data
+    folders, one per line), else `$KIEUMAU_ROOT` (folders separated by `os.pathsep`),
+    else the one data root holding the `paths` a command was given, else the nearest
+    folder up from cwd, else the bundled data.
 
     With paths, never the bundled data: files outside every data root are judged alone
     (origin "none"), never against example criteria they have nothing to do with."""
-    if option is not None:
-        if not is_data_root(option):
-            raise DataRootError("error.root_not_data", where=f"--root {option}")
-        return DataRoot(option, "option")
+    if isinstance(options, Path):
+        options = [options]
+    if options:
+        folders = [found for value in options for found in _expand(value, f"--root {value}")]
+        return _labelled(folders, "option")
     env_value = environ.get("KIEUMAU_ROOT")
     if env_value:
-        path = Path(env_value)
-        if not is_data_root(path):
-            raise DataRootError("error.root_not_data", where=f"KIEUMAU_ROOT={env_value}")
-        return DataRoot(path, "env")
+        parts = [part for part in env_value.split(os.pathsep) if part]
+        folders = [
+            found
+            for part in parts
+            for found in _expand(Path(part), f"KIEUMAU_ROOT={env_value}", files=False)
+        ]
+        if folders:
+            return _labelled(folders, "env")
     if paths:
         roots = {_root_above(Path(cwd, path)) for path in paths}
         found = {absolute(root) for root in roots if root is not None}
@@ -72,15 +93,79 @@ def find_root(
             )
         if found:
             root = next(root for root in roots if root is not None)
-            return DataRoot(root, "paths")
-        return DataRoot(cwd, "none")
+            return (DataRoot(root, "paths"),)
+        return (DataRoot(cwd, "none"),)
     for folder in (cwd, *cwd.parents):
         if is_data_root(folder):
-            return DataRoot(folder, "cwd")
+            return (DataRoot(folder, "cwd"),)
     bundled = bundled_root()
     if bundled is None:
         raise DataRootError("error.no_data", hint="hint.use_root")
-    return DataRoot(bundled, "bundled")
+    return (DataRoot(bundled, "bundled"),)
+
+
+def find_root(
+    option: Path | None, environ: Mapping[str, str], cwd: Path, paths: Sequence[Path] = ()
+) -> DataRoot:
+    """The first data root `find_roots` finds (for callers that need only one)."""
+    return find_roots(option, environ, cwd, paths)[0]
+
+
+def _expand(value: Path, where: str, *, files: bool = True) -> list[Path]:
+    """A data folder as itself; a file as the data folders it lists."""
+    if is_data_root(value):
+        return [value]
+    if not files or not value.is_file():
+        raise DataRootError("error.root_not_data", where=where)
+    return read_roots_file(value)
+
+
+def read_roots_file(path: Path) -> list[Path]:
+    """The data folders a roots file lists: one per line, relative to the file's folder;
+    blank lines and `#` comments ignored. Every line must name a data folder."""
+    try:
+        text = read_data_file(path, _ROOTS_FILE_BYTES).decode("utf-8")
+    except (LoadFailedFile, UnicodeDecodeError):
+        raise DataRootError("error.roots_file_unreadable", file=path) from None
+    found: list[Path] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        entry = line.strip()
+        if not entry or entry.startswith("#"):  # a folder name may hold "#": whole lines only
+            continue
+        if any(ord(ch) < 32 or ord(ch) == 127 for ch in entry):
+            raise DataRootError("error.roots_file_bad_line", where=f"{path}:{number}:1")
+        folder = Path(entry).expanduser()
+        folder = folder if folder.is_absolute() else path.parent / folder
+        if not is_data_root(folder):
+            raise DataRootError(
+                "error.roots_file_not_data", where=f"{path}:{number}:1", folder=entry
+            )
+        found.append(folder)
+        if len(found) > MAX_ROOTS:
+            raise DataRootError("error.roots_file_too_long", file=path, limit=MAX_ROOTS)
+    if not found:
+        raise DataRootError("error.roots_file_empty", file=path)
+    return found
+
+
+def _labelled(folders: list[Path], origin: Origin) -> tuple[DataRoot, ...]:
+    """One DataRoot per distinct folder, in the order given, each named by as much of
+    its path as tells it apart from the others."""
+    unique: dict[str, Path] = {}
+    for folder in folders:
+        unique.setdefault(absolute(folder), folder)
+    if len(unique) == 1:
+        return (DataRoot(next(iter(unique.values())), origin),)
+    parts = {key: PurePosixPath(Path(key).as_posix()).parts for key in unique}
+    labels: dict[str, str] = {}
+    for key, own in parts.items():
+        depth = 1
+        while depth < len(own) and any(
+            other[-depth:] == own[-depth:] for k, other in parts.items() if k != key
+        ):
+            depth += 1
+        labels[key] = "/".join(own[-depth:]).lstrip("/") or key
+    return tuple(DataRoot(folder, origin, labels[key]) for key, folder in unique.items())
 
 
 def display_path(path: Path, base: Path) -> str:
@@ -124,6 +209,9 @@ class Inventory:
 
     files: dict[str, Path] = field(default_factory=dict)
     twins: dict[str, list[Path]] = field(default_factory=dict)
+    # Several roots: a key found in more than one root, with every file for it (first is
+    # the one in `files`).
+    copies: dict[str, list[Path]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
 
     def findings_for(self, path: Path) -> list[Finding]:

@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Generic, Literal, TypeVar
@@ -27,6 +27,7 @@ from kieumau_cli.load.files import (
     Finding,
     Inventory,
     LoadFailedFile,
+    absolute,
     display_path,
     read_data_file,
     relative_below,
@@ -166,11 +167,23 @@ class WardLoad:
         return self.problem is None
 
 
-class Repository:
-    """The files of one data root, loaded lazily and at most once each."""
+# Codes of findings reported with the ward or set itself (open_ward, criteria_set), not
+# again among the findings of the folders.
+_CLAIMS = ("duplicate-file", "duplicate-ward-key")
 
-    def __init__(self, root: DataRoot, cwd: Path) -> None:
-        self.root = root
+
+class Repository:
+    """The files of one or more data roots, loaded lazily and at most once each.
+
+    Several roots (`--root A --root B`: one repository per province, joined for the
+    national view) read as one: a ward key must be unique across them (a key in two
+    roots is `duplicate-ward-key`, both files refused); a criteria set may be carried by
+    several roots as long as every copy says the same (else `conflicting-set`). The
+    first root is the one whose `programme.yaml` and git history a run reads."""
+
+    def __init__(self, root: DataRoot | Sequence[DataRoot], cwd: Path) -> None:
+        self.roots: tuple[DataRoot, ...] = (root,) if isinstance(root, DataRoot) else tuple(root)
+        self.root = self.roots[0]
         self.cwd = cwd
         self._sets: dict[str, Loaded[CriteriaSet]] = {}
         self._set_files: Inventory | None = None
@@ -181,16 +194,65 @@ class Repository:
         return display_path(path, self.cwd)
 
     def set_files(self) -> Inventory:
-        """The files of criteria/, found once, without reading them."""
+        """The files of criteria/, found once, without reading them; a set a later root
+        also carries is listed once, its other files in `copies`."""
         if self._set_files is None:
-            self._set_files = scan(self.root.criteria_dir, "criteria")
+            self._set_files = self._joined([scan(r.criteria_dir, "criteria") for r in self.roots])
         return self._set_files
 
     def ward_files(self) -> Inventory:
-        """The files of wards/, found once, without reading them."""
+        """The files of wards/, found once, without reading them; a ward key found in two
+        roots is kept with both files in `twins`, each with a `duplicate-ward-key` finding."""
         if self._ward_files is None:
-            self._ward_files = scan(self.root.wards_dir, "wards")
+            joined = self._joined([scan(r.wards_dir, "wards") for r in self.roots])
+            for key, paths in joined.copies.items():
+                files = ", ".join(self.display(path) for path in paths)
+                twins = joined.twins.setdefault(key, [])
+                twins += [path for path in paths if path not in twins]
+                joined.findings += [
+                    Finding(path, "duplicate-ward-key", {"key": key, "files": files})
+                    for path in paths
+                ]
+            joined.copies = {}
+            self._ward_files = joined
         return self._ward_files
+
+    @staticmethod
+    def _joined(inventories: list[Inventory]) -> Inventory:
+        if len(inventories) == 1:
+            return inventories[0]
+        joined = Inventory()
+        for inventory in inventories:
+            joined.findings += inventory.findings
+            for key, twins in inventory.twins.items():
+                joined.twins.setdefault(key, []).extend(twins)
+            for key, path in inventory.files.items():
+                if key in joined.files:
+                    joined.copies.setdefault(key, [joined.files[key]]).append(path)
+                else:
+                    joined.files[key] = path
+        return joined
+
+    def root_of(self, path: Path) -> DataRoot:
+        """The root a data file lies in (the first root when it lies in none)."""
+        if len(self.roots) > 1:
+            at = absolute(path)
+            for root in self.roots:
+                top = absolute(root.path)
+                if at.startswith(top.rstrip(os.sep) + os.sep):
+                    return root
+        return self.root
+
+    def root_of_ward(self, province: str, ward: str) -> DataRoot:
+        """The root keeping the ward `province/ward` (the first root if none does)."""
+        if len(self.roots) == 1:
+            return self.root
+        path = self.ward_keys().get(f"{province}/{ward}")
+        return self.root_of(path) if path is not None else self.root
+
+    def data_folders(self) -> list[Path]:
+        """Every root's criteria/ and wards/ (what no output may ever land in)."""
+        return [folder for r in self.roots for folder in (r.criteria_dir, r.wards_dir)]
 
     def findings(self) -> list[Diagnostic]:
         """What is wrong with the files' places: links, strays, twins, leftovers."""
@@ -200,12 +262,21 @@ class Repository:
     # --- the programme file ----------------------------------------------------
     def programme_file(self) -> Loaded[Programme] | None:
         """`programme.yaml` of the root, loaded once; None when the root has none."""
-        from kieumau_cli.load.programme import programme_path
-
-        path = programme_path(self.root.path)
+        path = self.programme_path()
         if self._programme is None and (path.is_file() or path.is_symlink()):
             self._programme = load_programme(path, self.display(path))
         return self._programme
+
+    def programme_path(self) -> Path:
+        """The programme file of the first root that has one (else where the first
+        root's would be): the national root comes first in a joined run."""
+        from kieumau_cli.load.programme import programme_path
+
+        for root in self.roots:
+            path = programme_path(root.path)
+            if path.is_file() or path.is_symlink():
+                return path
+        return programme_path(self.root.path)
 
     def programme(self) -> Programme | None:
         """The programme, when the root has a valid one (`check` reports it otherwise)."""
@@ -225,13 +296,36 @@ class Repository:
             loaded = load_criteria_set(path, self.display(path))
             twins = self.set_files().twins.get(ref, [])
             loaded.diagnostics += self._twin_diagnostics(twins)
+            for copy in self.set_files().copies.get(ref, [])[1:]:
+                loaded.diagnostics += self._copy_diagnostics(ref, loaded, copy)
             self._sets[ref] = loaded
         return self._sets[ref]
+
+    def _copy_diagnostics(
+        self, ref: str, loaded: Loaded[CriteriaSet], path: Path
+    ) -> list[Diagnostic]:
+        """Another root's file for the same set: the same bytes, or the same set once
+        parsed (comments and layout may differ), else both files are refused."""
+        display = self.display(path)
+        raw, _, _ = _read(path, display)
+        if raw is not None and raw == loaded.raw:
+            return []
+        copy = load_criteria_set(path, display)
+        if copy.ok and loaded.ok and loaded.model == copy.model:
+            return []
+        files = f"{loaded.display}, {display}"
+        return [
+            *(d for d in copy.diagnostics if d.severity == "error"),
+            *(
+                Diagnostic(where, 1, 1, "conflicting-set", {"ref": ref, "files": files})
+                for where in (loaded.display, display)
+            ),
+        ]
 
     def _twin_diagnostics(self, twins: list[Path]) -> list[Diagnostic]:
         """Two files for one key: both are refused, whichever a lookup found."""
         findings = [f for path in twins for f in self.all_findings_for(path)]
-        return as_diagnostics([f for f in findings if f.code == "duplicate-file"], self.display)
+        return as_diagnostics([f for f in findings if f.code in _CLAIMS], self.display)
 
     def all_findings_for(self, path: Path) -> list[Finding]:
         return self.set_files().findings_for(path) + self.ward_files().findings_for(path)
@@ -244,6 +338,16 @@ class Repository:
                 loaded = self.criteria_set(ref)
                 assert loaded is not None
                 return loaded
+        for ref, copies in self.set_files().copies.items():
+            if path in copies[1:]:  # another root's copy: judged against the one in use
+                first = self.criteria_set(ref)
+                assert first is not None
+                display = self.display(path)
+                copy = load_criteria_set(path, display)
+                copy.diagnostics += [
+                    d for d in first.diagnostics if d.path == display and d not in copy.diagnostics
+                ]
+                return copy
         loaded = load_criteria_set(path, self.display(path))
         loaded.diagnostics += self._twin_diagnostics([path])
         return loaded
@@ -309,7 +413,7 @@ class Repository:
         """The other file claiming the same ward key (`x.yaml` beside `x.yml`), found by
         two stat calls so that `status` never lists every ward to learn it."""
         other = path.with_suffix(".yml" if path.suffix == ".yaml" else ".yaml")
-        if not (other.exists() or other.is_symlink()):
+        if len(self.roots) == 1 and not (other.exists() or other.is_symlink()):
             return []
         return self.ward_files().twins.get(ward_key(path), [])
 
@@ -371,12 +475,13 @@ class Repository:
         """What is wrong with the places of ward files (links, strays, leftovers, files
         that are not files), in one province folder or all: a reading command reports
         them as `check` does, so a ward it cannot see is never silently left out."""
-        folder = self.root.wards_dir / self.resolve_province(province) if province else None
+        wanted = self.resolve_province(province) if province else None
+        folders = {r.wards_dir / wanted for r in self.roots} if wanted else set()
         findings = [
             f
             for f in self.ward_files().findings
-            if f.code != "duplicate-file"  # reported with the ward itself (open_ward)
-            and (folder is None or f.path.parent == folder or folder in f.path.parents)
+            if f.code not in _CLAIMS  # reported with the ward itself (open_ward)
+            and (not folders or f.path.parent in folders or folders & set(f.path.parents))
         ]
         return as_diagnostics(findings, self.display)
 
@@ -442,25 +547,26 @@ class Repository:
     def _find_ward_file(self, parts: list[str]) -> Path | None:
         """The one file for `parts` by a few stat calls instead of listing every ward;
         None when it takes the full listing to say more (not found, ambiguous)."""
-        wards = self.root.wards_dir
-        if len(parts) == 2:
-            provinces = [parts[0]]
-        else:
-            try:
-                provinces = [
-                    entry.name
-                    for entry in os.scandir(wards)
-                    if entry.is_dir() and not entry.name.startswith(".")
-                ]
-            except OSError:
-                return None
         found = []
-        for province in provinces:
-            for suffix in reversed(YAML_SUFFIXES):  # as in ward_keys: .yml over .yaml
-                path = wards / province / f"{parts[-1]}{suffix}"
-                if path.is_file():
-                    found.append(path)
-                    break
+        for root in self.roots:
+            wards = root.wards_dir
+            if len(parts) == 2:
+                provinces = [parts[0]]
+            else:
+                try:
+                    provinces = [
+                        entry.name
+                        for entry in os.scandir(wards)
+                        if entry.is_dir() and not entry.name.startswith(".")
+                    ]
+                except OSError:
+                    return None
+            for province in provinces:
+                for suffix in reversed(YAML_SUFFIXES):  # as in ward_keys: .yml over .yaml
+                    path = wards / province / f"{parts[-1]}{suffix}"
+                    if path.is_file():
+                        found.append(path)
+                        break
         return found[0] if len(found) == 1 else None
 
 

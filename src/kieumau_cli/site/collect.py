@@ -11,8 +11,10 @@ from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from kieumau_cli.load.files import DataRoot
 from kieumau_cli.load.git_log import FileLog, file_log
 from kieumau_cli.load.models import Ward
+from kieumau_cli.load.repository import Repository
 from kieumau_cli.results.score import Score, score_at
 from kieumau_cli.results.status import StatusData
 from kieumau_cli.results.timeline import Timeline
@@ -38,8 +40,19 @@ def _git_state(folder: Path) -> FileLog | None:
     return None if done.stdout.strip() == b"true" else FileLog("not-repo")
 
 
+def git_logs_of(paths: list[Path], repository: Repository, use_git: bool) -> list[FileLog]:
+    """`git_logs` for files of one or more data roots: each root is its own repository."""
+    if len(repository.roots) == 1:
+        return git_logs(paths, repository.root.wards_dir, use_git)
+    found: dict[Path, FileLog] = {}
+    for root in repository.roots:
+        mine = [path for path in paths if repository.root_of(path) == root]
+        found.update(zip(mine, git_logs(mine, root.wards_dir, use_git), strict=True))
+    return [found[path] for path in paths]
+
+
 def git_logs(paths: list[Path], folder: Path, use_git: bool) -> list[FileLog]:
-    if not use_git:
+    if not use_git or not paths:
         return [FileLog("disabled")] * len(paths)
     shared = _git_state(folder)
     if shared is not None:
@@ -114,9 +127,9 @@ def _start(period: Period) -> dt.date:
     return period.start
 
 
-def source_of(path: Path, root: Path) -> tuple[str, str]:
+def source_of(path: Path, root: DataRoot) -> tuple[str, str]:
     """The root's label and the file relative to it (what every page says of a station)."""
     try:
-        return root.name or root.as_posix(), path.relative_to(root).as_posix()
+        return root.name, path.relative_to(root.path).as_posix()
     except ValueError:
         return root.name, path.name

@@ -31,7 +31,7 @@ from kieumau_cli.site.calendars import (
     station_calendar_path,
     station_feed,
 )
-from kieumau_cli.site.collect import data_date, git_logs, source_of, station
+from kieumau_cli.site.collect import data_date, git_logs_of, source_of, station
 from kieumau_cli.site.feed import FeedEntry, feed_entries, province_data, province_data_path
 from kieumau_cli.site.model import ProvinceSummary, Site, SiteRequest, provinces
 from kieumau_cli.site.pages import Page, Renderer, plan_share
@@ -109,7 +109,7 @@ class Share:
                 broken.append(summarise(load))
                 diagnostics += load.diagnostics
         paths = [path for path, _, _ in usable]
-        logs = git_logs(paths, job.repository.root.wards_dir, job.request.use_git)
+        logs = git_logs_of(paths, job.repository, job.request.use_git)
         skipped: list[str] = []
         for (path, ward, criteria_set), log in zip(usable, logs, strict=True):
             skipped += log.skipped
@@ -120,9 +120,12 @@ class Share:
 
     def site(self, common: Common) -> Site:
         job = self.job
-        root = job.repository.root.path
+        root_of = job.repository.root_of
         stations = sorted(
-            (station(w, t, common.date, *source_of(path, root)) for w, t, path in self._filed),
+            (
+                station(w, t, common.date, *source_of(path, root_of(path)))
+                for w, t, path in self._filed
+            ),
             key=lambda found: found.key,
         )
         self._filed = []  # the stations hold what is still needed

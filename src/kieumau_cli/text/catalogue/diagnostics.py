@@ -283,6 +283,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "giữ một tệp, gộp nội dung và lịch sử vào đó, xóa tệp kia",
         "keep one file, merge the content and the history into it, delete the other",
     ),
+    "diag.duplicate-ward-key": (
+        "đơn vị '{key}' có trong hai kho dữ liệu: {files}; không dùng tệp nào",
+        "the ward '{key}' is in two data roots: {files}; neither is used",
+    ),
+    "diag.duplicate-ward-key.fix": (
+        "mỗi đơn vị chỉ do một kho dữ liệu giữ: xóa tệp ở kho không quản lý đơn vị này (gộp lịch sử vào tệp còn lại)",
+        "each ward belongs to one data root: delete the file from the root that does not keep it (merge its history into the other)",
+    ),
+    "diag.conflicting-set": (
+        "bộ tiêu chí '{ref}' khác nhau giữa các kho dữ liệu: {files}; không dùng bản nào",
+        "the criteria set '{ref}' differs between data roots: {files}; neither copy is used",
+    ),
+    "diag.conflicting-set.fix": (
+        "chép cùng một bản vào mọi kho (hoặc đổi phiên bản của bản đã sửa thành BỘ@PHIÊN_BẢN mới)",
+        "copy the same text into every root (or give the edited copy a new SET@VERSION)",
+    ),
     "diag.stale-temp": (
         "tệp tạm còn lại của một lần ghi bị ngắt ({name})",
         "temporary file left by an interrupted write ({name})",

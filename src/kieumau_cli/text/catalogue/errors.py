@@ -7,6 +7,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{where}: không có thư mục criteria/ và wards/",
         "{where}: no criteria/ and wards/ folders",
     ),
+    "error.roots_file_unreadable": (
+        "{file}: không đọc được danh sách thư mục dữ liệu (tệp văn bản UTF-8, mỗi dòng một thư mục)",
+        "{file}: cannot read it as a list of data folders (a UTF-8 text file, one folder per line)",
+    ),
+    "error.roots_file_bad_line": (
+        "{where}: dòng có ký tự điều khiển; mỗi dòng ghi một thư mục dữ liệu",
+        "{where}: the line holds a control character; write one data folder per line",
+    ),
+    "error.roots_file_not_data": (
+        "{where}: '{folder}' không có thư mục criteria/ và wards/ (đường dẫn tương đối tính từ thư mục của tệp danh sách)",
+        "{where}: '{folder}' has no criteria/ and wards/ folders (relative paths start at the list file's folder)",
+    ),
+    "error.roots_file_empty": (
+        "{file}: không ghi thư mục dữ liệu nào",
+        "{file}: lists no data folder",
+    ),
+    "error.roots_file_too_long": (
+        "{file}: ghi quá {limit} thư mục dữ liệu",
+        "{file}: lists more than {limit} data folders",
+    ),
+    "error.one_root_only": (
+        "{option} chỉ dùng được với một thư mục dữ liệu (đang có {count}: {roots}); chạy lệnh trong từng kho dữ liệu",
+        "{option} works on one data folder ({count} given: {roots}); run it in each data repository",
+    ),
     "error.no_data": (
         "không tìm thấy thư mục dữ liệu (criteria/, wards/)",
         "no data folder (criteria/, wards/) found",

@@ -8,8 +8,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Track ward police stations' progress toward model-station recognition.",
     ),
     "help.root": (
-        "Thư mục dữ liệu có criteria/ và wards/ (mặc định: $KIEUMAU_ROOT, rồi tìm ngược từ thư mục hiện tại, rồi dữ liệu mẫu đi kèm); ghi trước hay sau tên lệnh đều được.",
-        "Data folder holding criteria/ and wards/ (default: $KIEUMAU_ROOT, then the nearest one up from the working directory, then the bundled data); before or after the command.",
+        "Thư mục dữ liệu có criteria/ và wards/, hoặc tệp liệt kê các thư mục đó; ghi nhiều lần để gộp nhiều kho dữ liệu. Mặc định: $KIEUMAU_ROOT, rồi tìm ngược từ thư mục hiện tại, rồi dữ liệu mẫu đi kèm; trước hay sau tên lệnh đều được.",
+        "Data folder holding criteria/ and wards/, or a file listing such folders; repeat to join several data repositories. Default: $KIEUMAU_ROOT, then the nearest one up from the working directory, then the bundled data; before or after the command.",
+    ),
+    "help.roots": (
+        "Tệp liệt kê các thư mục dữ liệu, mỗi dòng một thư mục (tính từ thư mục của tệp; # là ghi chú); như --root TỆP.",
+        "A file listing data folders, one per line (relative to the file's folder; # starts a comment); as --root FILE.",
     ),
     "help.version": ("In phiên bản.", "Show the version."),
     "help.lang": ("Ngôn ngữ hiển thị.", "Output language."),
