@@ -153,3 +153,22 @@ def test_a_document_never_replaces_data(
     assert f"-o {output}:" in result.stderr
     assert ward.read_bytes() == before
     assert not output.exists() or output == ward
+
+
+@pytest.mark.parametrize(
+    ("ward", "stage"),
+    [
+        ("phuong-dong-son", "đang xây dựng"),
+        ("phuong-thang-loi", "đã được công nhận (chưa rõ năm công nhận) — chưa rõ số quyết định"),
+        ("phuong-dien-an", "đã được công nhận năm 2024"),
+    ],
+)
+def test_report_says_where_the_station_is_in_the_life_cycle(
+    invoke: Invoke, shipped_root: Path, ward: str, stage: str
+) -> None:
+    """The report says what `status` says of the stage, in every format."""
+    status = invoke("--root", str(shipped_root), "status", ward).stdout
+    assert f"Giai đoạn: {stage}" in status
+    for fmt in ("md", "html"):
+        shown = invoke("--root", str(shipped_root), "report", ward, "-f", fmt).stdout
+        assert stage in shown, fmt

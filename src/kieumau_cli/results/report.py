@@ -7,10 +7,11 @@ import datetime as dt
 import operator
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from kieumau_cli import __version__
 from kieumau_cli.load.models import CriteriaSet, Indicator, Reading, Ward
+from kieumau_cli.results.lifecycle import lifecycle_summary
 from kieumau_cli.results.paperwork import Paperwork
 from kieumau_cli.results.rows import (
     CriterionDetail,
@@ -110,6 +111,9 @@ class Report:
     generated: dt.date
     version: str
     paperwork: Paperwork = field(default_factory=Paperwork)
+    # Where the station is in the recognition life cycle (`lifecycle_summary`), as
+    # `status` says it: selected, self-assessed, inspected, recognised, lapsed…
+    lifecycle: dict[str, Any] = field(default_factory=dict)
 
     @property
     def criteria(self) -> list[CriterionDetail]:
@@ -137,4 +141,5 @@ class Report:
             git_state=timeline.log.state,
             generated=today,
             version=__version__,
+            lifecycle=lifecycle_summary(ward, criteria_set, today),
         )

@@ -21,6 +21,7 @@ from kieumau_cli.render.docx.pieces import (
 )
 from kieumau_cli.render.docx.primitives import Cell, Line, Row, bold, italic
 from kieumau_cli.render.docx.writer import Writer
+from kieumau_cli.render.lifecycle import stage_phrase, verified_phrase
 from kieumau_cli.render.official import lower_first, place_phrase
 from kieumau_cli.results.report import Report
 from kieumau_cli.results.rows import CriterionDetail
@@ -67,6 +68,11 @@ def _report_overview(w: Writer, r: Report) -> None:
     w.item(set_line(w, r))
     start = f"{w.t('report.start')}: {w.date(ward.start, ward.start_precision)}"
     w.item([f"{start}; {w.t('report.target')}: {w.date(ward.target)}."])
+    if r.lifecycle:
+        w.item([f"{w.t('lifecycle.stage')}: {stage_phrase(r.lifecycle, w.lang)}."])
+        checked = verified_phrase(r.lifecycle, w.lang)
+        if checked:
+            w.item([checked.rstrip(".") + "."])
     counts = [
         f"{score.in_progress} {w.t('count.in_progress')}",
         f"{score.not_met} {w.t('count.not_met')}",
