@@ -238,23 +238,6 @@ REFUSED = [
         id="two-ward-documents",
     ),
     pytest.param(
-        _ward_with("    due: 2026-03-31\n", "    due: 2026-02-30\n"),
-        "invalid-date",
-        40,
-        10,
-        {"value": "2026-02-30"},
-        id="impossible-date",
-    ),
-    pytest.param(
-        _ward_with("  date: 2026-01-05\n", "  date: 2026-13-01\n"),
-        "invalid-date",
-        10,
-        9,
-        {"value": "2026-13-01"},
-        id="impossible-month",
-    ),
-    pytest.param(b"d: 2025-02-29\n", "invalid-date", 1, 4, {"value": "2025-02-29"}, id="not-leap"),
-    pytest.param(
         b"a: 1\nb: [1, 2\n",
         "yaml-syntax",
         3,
@@ -285,6 +268,31 @@ def test_refused_with_exact_position(
     assert (diagnostic.code, diagnostic.line, diagnostic.column) == (code, line, column)
     for key, value in params.items():
         assert diagnostic.params[key] == value
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where", "why"),
+    [
+        ("    due: 2026-03-31\n", "    due: 2026-02-30\n", (40, 10), "(tháng 2 có 28 ngày)"),
+        ("  date: 2026-01-05\n", "  date: 2026-13-01\n", (10, 9), "tháng 13"),
+    ],
+)
+def test_an_impossible_date_is_reported_with_every_other_finding(
+    old: str, new: str, where: tuple[int, int], why: str
+) -> None:
+    """Loading keeps an impossible date as its text, so validation reports it at its
+    place and still reports the rest of the file (here an unknown key too)."""
+    from kieumau_cli.load.models import Ward
+    from kieumau_cli.load.validate import validate
+
+    text = _ward_with(old, new).replace("    owner:", "    ownr:", 1)
+    document = load_bytes(text.encode("utf-8"), "x.yaml")
+    found = validate(document, Ward)[1]
+    dates = [d for d in found if d.code == "invalid-date"]
+    value = new.split(": ")[1].strip()
+    assert [(d.line, d.column, d.params["value"]) for d in dates] == [(*where, value)]
+    assert why in dates[0].message("vi")
+    assert any(d.code == "unknown-key" and d.params["key"] == "ownr" for d in found)
 
 
 @pytest.mark.parametrize(

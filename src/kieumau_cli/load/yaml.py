@@ -13,7 +13,6 @@ result: a UTF-8 BOM, CRLF line endings, NFD text (normalised to NFC).
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
 from collections.abc import Hashable, Iterator
@@ -24,7 +23,6 @@ import yaml
 
 from kieumau_cli.check.diagnostics import Diagnostic
 from kieumau_cli.load.files import MAX_FILE_BYTES
-from kieumau_cli.text import Message
 from kieumau_cli.text.unsafe import BIDI_RE, FORBIDDEN_RE
 
 try:  # libyaml is much faster; fall back to the pure-Python parser without it
@@ -114,19 +112,13 @@ class _StrictLoader(_BaseLoader):
                 "number-too-large", mark.line + 1, mark.column + 1, digits=len(node.value)
             ) from None
 
-    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> dt.date | dt.datetime:
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:  # a date, or its text
         try:
             return super().construct_yaml_timestamp(node)
         except ValueError:  # 2026-06-31, 2026-13-01: shaped like a date, but none
-            mark = node.start_mark
-            raise _Located(
-                "invalid-date",
-                mark.line + 1,
-                mark.column + 1,
-                value=node.value,
-                dmy=day_first(node.value),
-                detail=_why_not_a_day(node.value),
-            ) from None
+            # Kept as its text: validation then reports it (`invalid-date`, at its place)
+            # together with every other finding of the file, instead of stopping at it.
+            return str(node.value)
 
     def construct_undefined(self, node: yaml.Node) -> Any:
         mark = node.start_mark
@@ -171,17 +163,6 @@ class Document:
     ) -> Diagnostic:
         line, column = self.position(loc, at_key=at_key)
         return Diagnostic(self.path, line, column, code, params, suggestion)
-
-
-def _why_not_a_day(text: str) -> Message:
-    from kieumau_cli.load.models import day_problem
-
-    match = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
-    if match:
-        problem = day_problem(*(int(part) for part in match.groups()))
-        if problem is not None:
-            return problem
-    return Message("diag.detail.date_format")
 
 
 class LoadFailed(Exception):
