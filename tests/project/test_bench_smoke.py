@@ -85,6 +85,7 @@ def test_benchmark_runs_at_a_small_size(tmp_path: Path) -> None:
         "entry page (index.html)",
         "largest province page",
         "`kieumau check`, 1000 stations (--ten-times)",
+        "`kieumau --roots FILE check`, one root per province",
     ):
         assert row in table
     # The edited ward file is put back as it was.

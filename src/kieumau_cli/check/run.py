@@ -206,11 +206,14 @@ def run_check(
     if programme is not None:
         result.files += 1
         result.diagnostics += programme.diagnostics
+    judged: set[int] = set()  # another root's identical copy shares its set's document
     for path in selection.sets:
         loaded = repository.criteria_set_file(path)
         result.diagnostics += loaded.diagnostics
-        if loaded.model is not None and loaded.document is not None:
-            result.diagnostics += set_cross_rules(repository, loaded.document, loaded.model)
+        document = loaded.document
+        if loaded.model is not None and document is not None and id(document) not in judged:
+            judged.add(id(document))
+            result.diagnostics += set_cross_rules(repository, document, loaded.model)
     result.diagnostics += check_wards(repository, selection.wards, today, base)
     for path in selection.outside:
         result.diagnostics += outside_diagnostics(repository, path)

@@ -78,6 +78,14 @@ def _read(path: Path, display: str) -> tuple[bytes | None, Document | None, list
         return raw, None, [failed.diagnostic]
 
 
+def _raw_or_none(path: Path) -> bytes | None:
+    """The bytes of a file, or None when it cannot be read (a full load says why)."""
+    try:
+        return read_data_file(path)
+    except LoadFailedFile:
+        return None
+
+
 def read_file(path: Path, display: str) -> tuple[Document | None, list[Diagnostic]]:
     """One file parsed (not validated), or the diagnostics that say why it cannot be."""
     _, document, found = _read(path, display)
@@ -307,8 +315,7 @@ class Repository:
         """Another root's file for the same set: the same bytes, or the same set once
         parsed (comments and layout may differ), else both files are refused."""
         display = self.display(path)
-        raw, _, _ = _read(path, display)
-        if raw is not None and raw == loaded.raw:
+        if loaded.raw is not None and _raw_or_none(path) == loaded.raw:
             return []
         copy = load_criteria_set(path, display)
         if copy.ok and loaded.ok and loaded.model == copy.model:
@@ -343,6 +350,9 @@ class Repository:
                 first = self.criteria_set(ref)
                 assert first is not None
                 display = self.display(path)
+                raw = _raw_or_none(path)
+                if raw is not None and raw == first.raw:  # the same bytes: the same set
+                    return Loaded(path, display, first.document, first.model, [], raw)
                 copy = load_criteria_set(path, display)
                 copy.diagnostics += [
                     d for d in first.diagnostics if d.path == display and d not in copy.diagnostics
