@@ -294,6 +294,24 @@ def _scan_group(group: Path, kind: str, found: Inventory) -> None:
             found.findings.append(Finding(path, "duplicate-file", {"key": key, "files": names}))
 
 
+def join_inventories(inventories: list[Inventory]) -> Inventory:
+    """The inventories of several roots as one: the first root's file for each key in
+    `files`, every root's file for a key found in more than one in `copies`."""
+    if len(inventories) == 1:
+        return inventories[0]
+    joined = Inventory()
+    for inventory in inventories:
+        joined.findings += inventory.findings
+        for key, twins in inventory.twins.items():
+            joined.twins.setdefault(key, []).extend(twins)
+        for key, path in inventory.files.items():
+            if key in joined.files:
+                joined.copies.setdefault(key, [joined.files[key]]).append(path)
+            else:
+                joined.files[key] = path
+    return joined
+
+
 def _strays(folder: Path, found: Inventory, depth: int) -> None:
     """YAML files below a folder that cannot hold data (too deep, hidden): all strays."""
     if depth > _MAX_DEPTH:
@@ -381,3 +399,11 @@ def read_data_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     if len(data) > limit:  # it grew while being read
         raise LoadFailedFile("file-too-large", size=len(data), limit=limit)
     return data
+
+
+def read_or_none(path: Path) -> bytes | None:
+    """The bytes of a data file, or None when it cannot be read (a full load says why)."""
+    try:
+        return read_data_file(path)
+    except LoadFailedFile:
+        return None

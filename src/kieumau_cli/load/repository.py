@@ -29,7 +29,9 @@ from kieumau_cli.load.files import (
     LoadFailedFile,
     absolute,
     display_path,
+    join_inventories,
     read_data_file,
+    read_or_none,
     relative_below,
     scan,
     ward_key,
@@ -76,14 +78,6 @@ def _read(path: Path, display: str) -> tuple[bytes | None, Document | None, list
         return raw, load_bytes(raw, display), []
     except LoadFailed as failed:
         return raw, None, [failed.diagnostic]
-
-
-def _raw_or_none(path: Path) -> bytes | None:
-    """The bytes of a file, or None when it cannot be read (a full load says why)."""
-    try:
-        return read_data_file(path)
-    except LoadFailedFile:
-        return None
 
 
 def read_file(path: Path, display: str) -> tuple[Document | None, list[Diagnostic]]:
@@ -205,14 +199,16 @@ class Repository:
         """The files of criteria/, found once, without reading them; a set a later root
         also carries is listed once, its other files in `copies`."""
         if self._set_files is None:
-            self._set_files = self._joined([scan(r.criteria_dir, "criteria") for r in self.roots])
+            self._set_files = join_inventories(
+                [scan(r.criteria_dir, "criteria") for r in self.roots]
+            )
         return self._set_files
 
     def ward_files(self) -> Inventory:
         """The files of wards/, found once, without reading them; a ward key found in two
         roots is kept with both files in `twins`, each with a `duplicate-ward-key` finding."""
         if self._ward_files is None:
-            joined = self._joined([scan(r.wards_dir, "wards") for r in self.roots])
+            joined = join_inventories([scan(r.wards_dir, "wards") for r in self.roots])
             for key, paths in joined.copies.items():
                 files = ", ".join(self.display(path) for path in paths)
                 twins = joined.twins.setdefault(key, [])
@@ -224,22 +220,6 @@ class Repository:
             joined.copies = {}
             self._ward_files = joined
         return self._ward_files
-
-    @staticmethod
-    def _joined(inventories: list[Inventory]) -> Inventory:
-        if len(inventories) == 1:
-            return inventories[0]
-        joined = Inventory()
-        for inventory in inventories:
-            joined.findings += inventory.findings
-            for key, twins in inventory.twins.items():
-                joined.twins.setdefault(key, []).extend(twins)
-            for key, path in inventory.files.items():
-                if key in joined.files:
-                    joined.copies.setdefault(key, [joined.files[key]]).append(path)
-                else:
-                    joined.files[key] = path
-        return joined
 
     def root_of(self, path: Path) -> DataRoot:
         """The root a data file lies in (the first root when it lies in none)."""
@@ -315,7 +295,7 @@ class Repository:
         """Another root's file for the same set: the same bytes, or the same set once
         parsed (comments and layout may differ), else both files are refused."""
         display = self.display(path)
-        if loaded.raw is not None and _raw_or_none(path) == loaded.raw:
+        if loaded.raw is not None and read_or_none(path) == loaded.raw:
             return []
         copy = load_criteria_set(path, display)
         if copy.ok and loaded.ok and loaded.model == copy.model:
@@ -350,7 +330,7 @@ class Repository:
                 first = self.criteria_set(ref)
                 assert first is not None
                 display = self.display(path)
-                raw = _raw_or_none(path)
+                raw = read_or_none(path)
                 if raw is not None and raw == first.raw:  # the same bytes: the same set
                     return Loaded(path, display, first.document, first.model, [], raw)
                 copy = load_criteria_set(path, display)
