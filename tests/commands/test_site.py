@@ -3,8 +3,12 @@ it builds: tests/site/test_site.py)."""
 
 from __future__ import annotations
 
+import functools
 import json
+import zlib
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -188,6 +192,7 @@ def test_incremental_rebuild_rewrites_only_what_depends_on_the_edit(tmp_path: Pa
     assert result.exit_code == 0, result.stderr
     rewritten = sorted(p for p in site_files(out) if (out / p).stat().st_ino != inodes.get(p))
     assert rewritten == [
+        ".kieumau-site-provinces/thanh-hoa.json.z",
         ".kieumau-site.json",
         "assets/style.css",
         "data/index.json",
@@ -207,3 +212,74 @@ def test_incremental_rebuild_rewrites_only_what_depends_on_the_edit(tmp_path: Pa
     kept = {p: (out / p).stat().st_ino for p in site_files(out) if p.startswith("station/")}
     build_site(root, out)
     assert kept == {p: (out / p).stat().st_ino for p in kept}
+
+
+def _opened_during(monkeypatch: pytest.MonkeyPatch, run: Callable[[], object]) -> set[str]:
+    """The province folders whose ward files `run` opened (in this process)."""
+    from kieumau_cli.load.repository import Repository
+
+    opened: set[str] = set()
+    original = Repository.open_ward
+
+    def open_ward(self: Repository, path: Path) -> Any:
+        opened.add(path.parent.name)
+        return original(self, path)
+
+    monkeypatch.setattr(Repository, "open_ward", open_ward)
+    run()
+    monkeypatch.undo()
+    return opened
+
+
+def test_an_incremental_rebuild_reads_only_the_edited_province(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = copy_shipped(tmp_path / "data")
+    out = build_site(root, tmp_path / "site")
+    edit(root / "wards/thanh-hoa/phuong-dong-son.yaml", "owner: ", "owner: Tổ 2 — ", first=True)
+    rebuild = functools.partial(invoke_on, root, "site", "-o", str(out), KIEUMAU_JOBS="1")
+    assert _opened_during(monkeypatch, rebuild) == {"thanh-hoa"}
+    assert site_files(out) == site_files(build_site(root, tmp_path / "full"))
+    assert _opened_during(monkeypatch, rebuild) == set()  # nothing changed: nothing read
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "later-date",  # the site's date moves: every page changes, every province is read
+        "tampered-record",  # a record that is not what the build wrote is never believed
+        "removed-record",
+    ],
+)
+def test_a_rebuild_that_cannot_trust_its_records_reads_everything(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: str
+) -> None:
+    root = copy_shipped(tmp_path / "data")
+    out = build_site(root, tmp_path / "site")
+    record = out / ".kieumau-site-provinces" / "da-nang.json.z"
+    if change == "later-date":
+        edit(
+            root / "wards/thanh-hoa/phuong-dong-son.yaml",
+            "updated: 2026-02-11",
+            "updated: 2026-02-20",
+            first=True,
+        )
+    elif change == "tampered-record":
+        record.write_bytes(zlib.compress(b'{"version": 1}'))
+    else:
+        record.unlink()
+    rebuild = functools.partial(invoke_on, root, "site", "-o", str(out), KIEUMAU_JOBS="1")
+    opened = _opened_during(monkeypatch, rebuild)
+    assert "da-nang" in opened
+    assert site_files(out) == site_files(build_site(root, tmp_path / "full"))
+
+
+def test_a_province_with_a_broken_ward_is_read_and_reported_every_time(tmp_path: Path) -> None:
+    root = copy_shipped(tmp_path / "data")
+    edit(root / "wards/da-nang/xa-hoa-phong.yaml", "province: da-nang", "province: [da-nang")
+    out = tmp_path / "site"
+    first = invoke_on(root, "site", "-o", str(out))
+    again = invoke_on(root, "site", "-o", str(out))
+    assert first.exit_code == again.exit_code == 1
+    assert "xa-hoa-phong.yaml" in again.stderr
+    assert not (out / ".kieumau-site-provinces" / "da-nang.json.z").exists()

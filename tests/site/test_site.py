@@ -85,6 +85,8 @@ def test_every_page_is_there(site: Path, shipped: Path) -> None:
     expected |= {f"station/{ward.as_posix()}/index.html" for ward in wards}
     expected |= {f"station/{ward.as_posix()}/lich.ics" for ward in wards}
     expected |= {f"province/{p}.ics" for p in PROVINCES}
+    # what the next build keeps of each province, so as not to read it again
+    expected |= {f".kieumau-site-provinces/{p}.json.z" for p in PROVINCES}
     histories = {f for f in files if f.endswith("/history.html")}
     assert files == expected | histories
     # A history page for each station with a week of changes, only.
@@ -354,7 +356,11 @@ def test_data_change_changes_the_site(tmp_path: Path) -> None:
     edit(root / "wards/thanh-hoa/phuong-dong-son.yaml", "target: 2026-12-31", "target: 2026-11-30")
     after = site_files(build_site(root, tmp_path / "b"))
     changed = sorted(path for path in before if before[path] != after[path])
-    assert changed == [".kieumau-site.json", "station/thanh-hoa/phuong-dong-son/index.html"]
+    assert changed == [
+        ".kieumau-site-provinces/thanh-hoa.json.z",
+        ".kieumau-site.json",
+        "station/thanh-hoa/phuong-dong-son/index.html",
+    ]
 
 
 def test_stamp_uses_today_and_the_build_time(tmp_path: Path) -> None:

@@ -431,11 +431,13 @@ class Repository:
         province: str | None = None,
         criteria: str | None = None,
         shard: tuple[int, int] = (0, 1),
+        skip: frozenset[str] = frozenset(),
     ) -> Iterator[WardLoad]:
         """`wards_in_scope`, one ward at a time (the scope is checked before the first):
         a caller that keeps only what it needs of each never holds every parsed file.
         `shard` (index, count): only the index-th of `count` shares, made of whole
-        province folders, for a worker process doing one share of a national job."""
+        province folders, for a worker process doing one share of a national job.
+        `skip`: province folders left out (never read)."""
         wanted = self.resolve_province(province) if province is not None else None
         if criteria is not None and "@" in criteria:
             criteria = self.resolve_set_ref(criteria)
@@ -443,13 +445,17 @@ class Repository:
             k.startswith(criteria + "@") for k in self.set_paths()
         ):
             self.resolve_set_ref(criteria)  # raises, naming the nearest set
-        return self._each_ward(wanted, criteria, shard)
+        return self._each_ward(wanted, criteria, shard, skip)
 
     def _each_ward(
-        self, wanted: str | None, criteria: str | None, shard: tuple[int, int]
+        self,
+        wanted: str | None,
+        criteria: str | None,
+        shard: tuple[int, int],
+        skip: frozenset[str],
     ) -> Iterator[WardLoad]:
         for path in _share(self.ward_paths(), *shard):
-            if wanted is not None and path.parent.name != wanted:
+            if (wanted is not None and path.parent.name != wanted) or path.parent.name in skip:
                 continue
             load = self.open_ward(path)
             ward = load.ward

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import os
 import shutil
 import stat
@@ -27,7 +28,14 @@ from kieumau_cli.site.collect import site_date
 from kieumau_cli.site.feed import data_index, feed_xml
 from kieumau_cli.site.model import ProvinceSummary, Site, SiteRequest
 from kieumau_cli.site.pages import Renderer, plan_site
-from kieumau_cli.site.shard import Common, Job, Loaded, run_shares, site_sets
+from kieumau_cli.site.records import (
+    ProvinceRecord,
+    git_heads,
+    old_records,
+    province_digests,
+    record_path,
+)
+from kieumau_cli.site.shard import Common, Done, Job, Loaded, run_shares, site_sets
 from kieumau_cli.site.state import (
     OLD_MARKER,
     STATE,
@@ -202,27 +210,64 @@ def build(
     old_state: State | None,
 ) -> Built:
     """Fill a temporary folder beside the output — each share of provinces in its own
-    process, reusing unchanged pages — then the pages of the whole site, then swap."""
+    process, reusing unchanged pages — then the pages of the whole site, then swap.
+
+    A province whose inputs are what the previous build recorded is not read at all:
+    its files are linked and its record (`site.records`) stands for it."""
+    output = request.output
+    site_sets(repository)  # the sets are loaded once, before any worker is forked
+    output.parent.mkdir(parents=True, exist_ok=True)
+    _clean_leftovers(output)
+    wanted = [repository.resolve_province(request.province)] if request.province else None
+    in_scope = wanted or repository.provinces()
+    digests = province_digests(
+        repository, in_scope, git_heads(repository, in_scope, request.use_git)
+    )
+    records = old_records(output, old_state)
+    skip = frozenset(p for p in in_scope if p in records and records[p].digest == digests[p])
+    kept = [records[p] for p in sorted(skip)]
+    run = functools.partial(_build, repository, request, today, lang, stamp=stamp)
+    try:
+        return run(old_state=old_state, digests=digests, kept=kept)
+    except _Reload:  # the unread provinces' pages cannot be kept after all: read them
+        return run(old_state=old_state, digests=digests, kept=[])
+
+
+class _Reload(Exception):
+    """Raised when a build that left provinces unread finds it must read them."""
+
+
+def _build(
+    repository: Repository,
+    request: SiteRequest,
+    today: dt.date,
+    lang: str,
+    *,
+    stamp: dt.datetime | None,
+    old_state: State | None,
+    digests: dict[str, str],
+    kept: list[ProvinceRecord],
+) -> Built:
     started = time.perf_counter()
     output, user_dir = request.output, request.templates
     built = stamp.isoformat(timespec="seconds") if stamp else None
-    if request.province is not None:
-        repository.resolve_province(request.province)  # an unknown province: before anything
-    sets = site_sets(repository)  # loaded once, before any worker is forked
-    output.parent.mkdir(parents=True, exist_ok=True)
-    _clean_leftovers(output)
+    sets = site_sets(repository)
     work = Path(tempfile.mkdtemp(prefix=f".{output.name}.kieumau-new-", dir=output.parent))
     decided: list[Common] = []
 
     def decide(loaded: list[Loaded]) -> Common:
-        date = today if stamp else site_date((share.latest for share in loaded), today)
+        latest = [share.latest for share in loaded] + [record.latest for record in kept]
+        date = today if stamp else site_date(latest, today)
         names = [share.province_name for share in loaded if share.province_name]
+        names += [record.name for record in kept if record.name]
         scope = None
         if request.province is not None:
             scope = min(names) if names else repository.resolve_province(request.province)
         plain = Site(lang, scope, (), (), sets, date, built, request.base_url)
         fingerprint = site_fingerprint(plain, user_dir)
         same = old_state is not None and old_state.site == fingerprint
+        if kept and not same:  # every page changes: the unread provinces' too
+            raise _Reload
         decided.append(Common(date, scope, fingerprint, same))
         return decided[0]
 
@@ -238,12 +283,18 @@ def build(
         lambda path, old: _link(output, work, path, old),
         _write,
         input_fingerprints,
+        frozenset(record.summary.key for record in kept),
+        digests,
     )
     try:
         loaded, done = run_shares(job, _jobs(len(repository.ward_paths())), decide)
         common = decided[0]
         broken = tuple(sorted((b for share in loaded for b in share.broken), key=lambda b: b.key))
-        summaries = sorted((p for share in done for p in share.provinces), key=lambda p: p.key)
+        _link_kept(kept, output, work, old_state)
+        summaries = sorted(
+            [*(p for share in done for p in share.provinces), *(r.summary for r in kept)],
+            key=lambda p: p.key,
+        )
         site = Site(
             lang,
             common.scope,
@@ -256,10 +307,7 @@ def build(
             summaries=tuple(summaries),
             roadmap=_roadmap(repository, summaries, common.scope, sets),
         )
-        state = State(site=common.fingerprint)
-        for share in done:
-            state.inputs.update(share.inputs)
-            state.files.update(share.files)
+        state = _state_of(common.fingerprint, done, kept, old_state)
         renderer = Renderer(site, user_dir)
         pages = plan_site(site)
         for page in pages:
@@ -269,6 +317,7 @@ def build(
         state.files["assets/style.css"] = _write(work, "assets/style.css", style)
         state.files["data/index.json"] = _write(work, "data/index.json", data_index(site))
         entries = [entry for share in done for entry in share.feed]
+        entries += [entry for record in kept for entry in record.feed]
         state.files["feed.xml"] = _write(work, "feed.xml", feed_xml(site, entries))
         state.folders = folders_of(state.files)
         (work / STATE).write_text(state.text(), encoding="utf-8", newline="\n")
@@ -277,14 +326,43 @@ def build(
     except BaseException:
         _delete_tree_safely(work)
         raise
+    kept_pages = sum(path.endswith(".html") for r in kept for path in r.files)
     return Built(
-        len(pages) + sum(share.pages for share in done),
+        len(pages) + sum(share.pages for share in done) + kept_pages,
         sum(share.rendered for share in done) + len(pages) + 3,
         time.perf_counter() - started,
         broken,
         [d for share in loaded for d in share.diagnostics],
         [sha for share in loaded for sha in share.skipped],
     )
+
+
+def _link_kept(
+    kept: list[ProvinceRecord], output: Path, work: Path, old_state: State | None
+) -> None:
+    """The files of the provinces left unread, linked from the previous build (which
+    wrote them from the same inputs); `_Reload` when one cannot be."""
+    for record in kept:
+        for path in (*record.files, record_path(record.summary.key)):
+            if not _link(output, work, path, old_state):
+                raise _Reload
+
+
+def _state_of(
+    site: str, done: list[Done], kept: list[ProvinceRecord], old_state: State | None
+) -> State:
+    """What this build wrote (and kept), as the next one will read it."""
+    state = State(site=site)
+    for share in done:
+        state.inputs.update(share.inputs)
+        state.files.update(share.files)
+    for record in kept:
+        assert old_state is not None
+        state.inputs.update(record.inputs)
+        state.files.update(record.files)
+        path = record_path(record.summary.key)
+        state.files[path] = old_state.files[path]
+    return state
 
 
 def _roadmap(

@@ -32,9 +32,16 @@ from kieumau_cli.site.calendars import (
     station_feed,
 )
 from kieumau_cli.site.collect import data_date, git_logs_of, source_of, station
-from kieumau_cli.site.feed import FeedEntry, feed_entries, province_data, province_data_path
+from kieumau_cli.site.feed import (
+    FEED_LIMIT,
+    FeedEntry,
+    feed_entries,
+    province_data,
+    province_data_path,
+)
 from kieumau_cli.site.model import ProvinceSummary, Site, SiteRequest, provinces
 from kieumau_cli.site.pages import Page, Renderer, plan_share
+from kieumau_cli.site.records import ProvinceRecord, write_record
 from kieumau_cli.site.state import State, Written
 
 
@@ -87,12 +94,17 @@ class Job:
     reuse: Callable[[str, State | None], bool]
     write: Callable[[Path, str, str], Written]
     fingerprints: Callable[[Site], dict[str, str]]
+    # Provinces left out (their record from the last build stands for them), and the
+    # digest of each province's inputs, for the records this build leaves.
+    skip: frozenset[str] = frozenset()
+    digests: dict[str, str] = field(default_factory=dict)
 
 
 class Share:
     def __init__(self, job: Job, index: int, count: int) -> None:
         self.job, self.index, self.count = job, index, count
         self._filed: list[tuple[Ward, Timeline, Path]] = []
+        self._unrecorded: set[str] = set()  # provinces with broken wards or unread commits
 
     def load(self) -> Loaded:
         job = self.job
@@ -100,7 +112,7 @@ class Share:
         broken: list[WardSummary] = []
         diagnostics: list[Diagnostic] = []
         for load in job.repository.each_ward_in_scope(
-            job.request.province, shard=(self.index, self.count)
+            job.request.province, shard=(self.index, self.count), skip=job.skip
         ):
             if load.usable:
                 assert load.ward is not None and load.criteria_set is not None
@@ -108,11 +120,14 @@ class Share:
             else:
                 broken.append(summarise(load))
                 diagnostics += load.diagnostics
+                self._unrecorded.add(load.path.parent.name)
         paths = [path for path, _, _ in usable]
         logs = git_logs_of(paths, job.repository, job.request.use_git)
         skipped: list[str] = []
         for (path, ward, criteria_set), log in zip(usable, logs, strict=True):
             skipped += log.skipped
+            if log.skipped:
+                self._unrecorded.add(path.parent.name)
             self._filed.append((ward, Timeline.build(ward, criteria_set, log, job.today), path))
         dates = [day for _, t, _ in self._filed if (day := data_date(t)) is not None]
         name = min(((w.key, w.province_name) for w, _, _ in self._filed), default=(None, None))
@@ -145,9 +160,12 @@ class Share:
 
     def build(self, common: Common) -> Done:
         job = self.job
+        latest = self._latest_by_province()
         site = self.site(common)
-        done = Done(list(site.summaries), feed_entries(site, site.stations))
+        feeds = {p.key: feed_entries(site, p.stations) for p in site.provinces}
+        done = Done(list(site.summaries), sorted(e for f in feeds.values() for e in f)[:FEED_LIMIT])
         done.inputs = job.fingerprints(site)
+        groups: dict[str, str] = {}
         old = job.old_state
 
         def unchanged(group: str) -> bool:
@@ -158,6 +176,7 @@ class Share:
             )
 
         def put(path: str, group: str, text: Callable[[], str]) -> None:
+            groups[path] = group
             if unchanged(group) and job.reuse(path, old):
                 assert old is not None
                 done.files[path] = old.files[path]
@@ -183,7 +202,38 @@ class Share:
             )
         for one in site.stations:
             put(station_calendar_path(one), f"station:{one.key}", station_feed(site, one))
+        for province, summary in zip(site.provinces, site.summaries, strict=True):
+            key = province.key
+            if key in self._unrecorded or key not in job.digests:
+                continue
+            mine = [path for path, group in groups.items() if _province_of(group) == key]
+            record = ProvinceRecord(
+                job.digests[key],
+                latest.get(key),
+                min(((s.key, s.ward.province_name) for s in province.stations), default=("", None))[
+                    1
+                ],
+                summary,
+                feeds[key],
+                {path: done.files[path] for path in mine},
+                {g: fp for g, fp in done.inputs.items() if _province_of(g) == key},
+            )
+            path, written = write_record(job.work, record)
+            done.files[path] = written
         return done
+
+    def _latest_by_province(self) -> dict[str, dt.date]:
+        found: dict[str, dt.date] = {}
+        for ward, timeline, _ in self._filed:
+            day = data_date(timeline)
+            if day is not None and (ward.province not in found or day > found[ward.province]):
+                found[ward.province] = day
+        return found
+
+
+def _province_of(group: str) -> str:
+    """'station:thanh-hoa/phuong-dong-son' or 'province:thanh-hoa' → 'thanh-hoa'."""
+    return group.partition(":")[2].split("/", 1)[0]
 
 
 def _renderer_of(renderer: Renderer, page: Page) -> Callable[[], str]:
