@@ -42,6 +42,10 @@ import sys, pathlib, yaml
 for path in sorted(pathlib.Path(sys.argv[1]).glob("*/*.yaml")):
     yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
 """
+COMPILE = """
+import compileall, os, kieumau_cli
+compileall.compile_dir(os.path.dirname(kieumau_cli.__file__), quiet=1)
+"""
 MAXRSS = """
 import resource, subprocess, sys
 done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -186,6 +190,10 @@ def run(
     if script:
         kieumau = [script]
     python = sys.executable
+    # Time kieumau as installed, its modules compiled as pip compiles them (and as its
+    # dependencies are): with PYTHONDONTWRITEBYTECODE set, an editable install would
+    # otherwise compile every module from source on every run.
+    subprocess.run([python, "-c", COMPILE], env=_env(), check=True)
     ward = sorted((big / "wards").glob("*/*.yaml"))[0]
     ward_files = [str(path.relative_to(big)) for path in sorted((big / "wards").glob("*/*.yaml"))]
     heavy: dict[str, list[str]] = {
