@@ -1,4 +1,4 @@
-"""Files that ship with kieumau, found in one place through `importlib.resources`.
+"""Files that ship with kieumau, found in one place: the package folder.
 
 - The Jinja2 templates live inside the package (`kieumau_cli/templates/`).
 - The example data (`criteria/`, `wards/`) and the JSON Schemas live at the top of
@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import os
 from functools import cache
-from importlib.resources import files
 from pathlib import Path
 
 from kieumau_cli import __version__
@@ -26,8 +25,10 @@ _CODE_SUFFIXES = (".py", ".j2", ".js", ".css")
 
 @cache
 def package_dir() -> Path:
-    """The installed package folder (kieumau never runs from a zip archive)."""
-    return Path(str(files(PACKAGE)))
+    """The installed package folder (kieumau never runs from a zip archive, so this
+    is what `importlib.resources.files` would say, without importing it: ~10 ms of
+    every `status`)."""
+    return Path(__file__).parent
 
 
 def templates_dir() -> Path:

@@ -110,6 +110,7 @@ def test_a_wrongly_typed_entry_is_ignored(invoke: Invoke, example_root: Path) ->
     fresh = _status(invoke, example_root, "-f", "json")
     (entry,) = _entries()
     stored = json.loads(entry.read_bytes())
+    stored.pop("texts")  # the data itself must be judged, not the text printed from it
     stored["data"]["score"][0] = "two"
     entry.write_text(json.dumps(stored), encoding="utf-8")
     assert _status(invoke, example_root, "-f", "json") == fresh
@@ -206,6 +207,8 @@ def _planted(example_root: Path, invoke: Invoke) -> tuple[Path, str]:
     fresh = _status(invoke, example_root, "-f", "json")[1]
     (entry,) = _entries()
     stored = json.loads(entry.read_bytes())
+    for kept in stored["texts"].values():
+        kept["text"] = "planted: 4/4"
     for group in stored["data"]["groups"]:
         for row in group[3]:
             row[4] = "met"
@@ -231,6 +234,7 @@ def test_an_entry_of_another_user_is_never_believed(
     monkeypatch.setattr(os, "geteuid", lambda: real_uid + 1)  # the entry is not ours now
     assert _status(invoke, example_root, "-f", "json")[1] == fresh
     assert '"met": 4' not in fresh
+    assert "planted" not in fresh
 
 
 @POSIX_OWNERS
@@ -262,6 +266,7 @@ def test_an_entry_with_an_unknown_status_is_a_miss_not_a_crash(
     fresh = _status(invoke, example_root, "-f", "json")
     (entry,) = _entries()
     stored = json.loads(entry.read_bytes())
+    stored.pop("texts")
     stored["data"]["groups"][0][3][0][4] = status
     entry.write_text(json.dumps(stored), encoding="utf-8")
     assert _status(invoke, example_root, "-f", "json") == fresh

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kieumau_cli.load.vocabulary import SIGN_FORMS
 from kieumau_cli.render import formats
-from kieumau_cli.results.paperwork import SIGN_AS as SIGN_FORMS
 from kieumau_cli.text import LANGS
 
 

@@ -11,7 +11,6 @@ from kieumau_cli.errors import EXIT_OK
 
 def run(context: Context, ward_argument: str, fmt: str, as_of: str | None) -> int:
     from kieumau_cli.results.cache import StatusCache
-    from kieumau_cli.results.status import StatusData, StatusView
 
     as_of_date = parse_date(as_of, "--as-of") if as_of else None
     repository = context.repository
@@ -21,6 +20,17 @@ def run(context: Context, ward_argument: str, fmt: str, as_of: str | None) -> in
     # ward of joined roots (another root's copy of its set must be compared each time).
     cached = as_of_date is None and len(repository.roots) == 1 and not repository.ward_twins(path)
     cache = StatusCache.open(os.environ) if cached else None
+    variant = None
+    if cache is not None:
+        variant = render.output_variant("status", fmt, context.lang, context.out)
+    if cache is not None and variant is not None:
+        # Printed today, in this format, from these very files: written again as it was.
+        text = cache.lookup_text(path, repository.set_paths(), variant, context.today)
+        if text is not None:
+            context.out.write(text)
+            return EXIT_OK
+    from kieumau_cli.results.status import StatusData, StatusView
+
     data = cache.lookup(path, repository.set_paths()) if cache is not None else None
     if data is None:
         load = repository.open_ward(path)
@@ -29,5 +39,10 @@ def run(context: Context, ward_argument: str, fmt: str, as_of: str | None) -> in
         if cache is not None and load.file.raw is not None and load.set_file is not None:
             cache.store(path, load.file.raw, load.set_file, data)
     view = StatusView(data, as_of_date, context.today)
-    render.write("status", fmt, view, context)
+    if cache is None or variant is None:
+        render.write("status", fmt, view, context)
+        return EXIT_OK
+    text = render.captured("status", fmt, view, context.lang, context.out)
+    context.out.write(text)
+    cache.store_text(path, variant, context.today, text)
     return EXIT_OK

@@ -11,6 +11,7 @@ Văn B`).
 
 from __future__ import annotations
 
+import functools
 from typing import Annotated, Any
 
 from pydantic import Field, TypeAdapter, ValidationError
@@ -46,7 +47,9 @@ class Approver(StrictModel):
         return any(known.casefold() == wanted for known in self.emails)
 
 
-_APPROVERS: TypeAdapter[list[Approver]] = TypeAdapter(list[Approver])
+@functools.cache  # built on first use: importing the models must not pay for it
+def _approvers() -> TypeAdapter[list[Approver]]:
+    return TypeAdapter(list[Approver])
 
 
 def approvers_in(data: Any) -> tuple[Approver, ...] | None:
@@ -56,6 +59,6 @@ def approvers_in(data: Any) -> tuple[Approver, ...] | None:
     if not raw:
         return None
     try:
-        return tuple(_APPROVERS.validate_python(raw))
+        return tuple(_approvers().validate_python(raw))
     except ValidationError:
         return None

@@ -61,3 +61,7 @@ DONE = frozenset({Status.MET, Status.NOT_APPLICABLE})
 UnitKind = Literal["phuong", "xa", "dac_khu"]
 Comparator = Literal[">=", "<=", "==", ">", "<"]
 ProvenanceKind = Literal["official", "press", "illustrative"]
+
+# How a document meant for signature is signed on someone's behalf (KT., TL., Q.); the
+# CLI offers them without importing `results.paperwork` (see docs/docx.md).
+SIGN_FORMS = ("KT", "TL", "Q")

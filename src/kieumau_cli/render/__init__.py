@@ -12,9 +12,13 @@ from __future__ import annotations
 
 import importlib
 import io
+import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TextIO
+
+from kieumau_cli.render.width import RICH_ENVIRON, columns
 
 if TYPE_CHECKING:
     from kieumau_cli.commands.context import Context
@@ -88,6 +92,24 @@ REGISTRY: dict[str, dict[str, Format]] = {
 }
 
 
+def output_variant(command: str, fmt: str, lang: str, out: TextIO) -> str | None:
+    """Everything the text of a format depends on besides its data and the day, as one
+    string, so that the text can be kept and written again (`results.cache`); None when
+    it cannot be: a binary format, a terminal (colours, the window's width), a COLUMNS
+    that a fresh render would warn about."""
+    if REGISTRY[command][fmt].binary:
+        return None
+    isatty = getattr(out, "isatty", None)
+    if isatty is None or isatty():
+        return None
+    raw_columns = os.environ.get("COLUMNS")
+    if raw_columns is not None and columns(raw_columns) is None:
+        return None
+    environ = [f"{name}={os.environ.get(name)!r}" for name in RICH_ENVIRON]
+    encoding = str(getattr(out, "encoding", None))
+    return "\0".join([command, fmt, lang, encoding, sys.platform, *environ])
+
+
 def formats(command: str) -> tuple[str, ...]:
     return tuple(REGISTRY[command])
 
@@ -114,6 +136,32 @@ def render(
         data: bytes = _function(found.target)(result, lang)
         return data
     buffer = io.StringIO()
+    _function(found.target)(result, lang, buffer)
+    return buffer.getvalue()
+
+
+class _Capture(io.StringIO):
+    """A buffer that a renderer cannot tell from the stream it stands for (not a
+    terminal, same encoding: Rich draws ASCII boxes for a stream that is not UTF-8)."""
+
+    def __init__(self, encoding: str | None) -> None:
+        super().__init__()
+        self._encoding = encoding
+
+    @property
+    def encoding(self) -> str | None:  # type: ignore[override]
+        return self._encoding
+
+
+def captured(command: str, fmt: str, result: Any, lang: str, out: TextIO) -> str:
+    """The text `write` would write to `out`, a stream that is not a terminal (see
+    `output_variant`)."""
+    found = REGISTRY[command][fmt]
+    if found.kind != "stream":
+        text = render(command, fmt, result, lang)
+        assert isinstance(text, str), "binary formats go to a file (-o)"
+        return text
+    buffer = _Capture(getattr(out, "encoding", None))
     _function(found.target)(result, lang, buffer)
     return buffer.getvalue()
 

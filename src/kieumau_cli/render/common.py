@@ -8,6 +8,7 @@ import os
 import re
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
+from kieumau_cli.render.width import DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH, columns
 from kieumau_cli.results.score import Score
 from kieumau_cli.text import t
 from kieumau_cli.text.format import format_date, format_number, format_percent
@@ -183,9 +184,6 @@ def json_escape_unsafe(text: str) -> str:
     return "".join(f"\\u{ord(c):04x}" if has_unsafe(c) else c for c in text)
 
 
-MIN_WIDTH, MAX_WIDTH, DEFAULT_WIDTH = 20, 1000, 120
-
-
 def terminal_width(out: TextIO, lang: str) -> int:
     """The width tables are laid out for: COLUMNS when it is a sensible number, else the
     terminal's, else 120. COLUMNS=abc, -5 or 99999999 is ignored with a notice (it used
@@ -195,8 +193,9 @@ def terminal_width(out: TextIO, lang: str) -> int:
 
     raw = os.environ.get("COLUMNS")
     if raw is not None:
-        if raw.strip().isdigit() and MIN_WIDTH <= int(raw) <= MAX_WIDTH:
-            return int(raw)
+        width = columns(raw)
+        if width is not None:
+            return width
         notice = t(lang, "notice.bad_columns", value=raw, low=MIN_WIDTH, high=MAX_WIDTH)
         sys.stderr.write(visible(notice) + "\n")
     if out.isatty():

@@ -10,6 +10,12 @@ read on every run, so any edit to either is a miss. Only valid results are
 stored: an invalid file always goes through validation and reports exactly as
 before. Dates of the run (today, --as-of, "overdue") are never cached.
 
+An entry also keeps the texts printed from it on the day it was last used, one per
+`render.output_variant` (format, language, width, the environment Rich reads): a
+warm run on the same day writes its text again without importing Rich, the models or
+the renderers. Only output to a stream that is not a terminal is kept; texts of
+another day are dropped when the entry is next written.
+
 The cache is never needed for correctness: a missing, unreadable, corrupt or
 stale entry is ignored and the status recomputed; a failed write is ignored.
 
@@ -37,11 +43,14 @@ from typing import TYPE_CHECKING, Any
 
 from kieumau_cli.load.files import LoadFailedFile, read_data_file
 from kieumau_cli.resources import code_fingerprint
-from kieumau_cli.results.status import JSON_SCHEMA_VERSION, StatusData
+from kieumau_cli.results.contract import JSON_SCHEMA_VERSION
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from kieumau_cli.load.models import CriteriaSet
     from kieumau_cli.load.repository import Loaded
+    from kieumau_cli.results.status import StatusData
 
 CACHE_FORMAT = 2  # 2: rows grouped, one Score serialisation
 
@@ -82,6 +91,9 @@ class StatusCache:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
         self._fingerprint = _fingerprint()
+        # The entry last found valid or stored, and the ward file it is for: a text is
+        # added to it without reading it again.
+        self._current: tuple[Path, bytes, dict[str, Any]] | None = None
 
     @classmethod
     def open(cls, environ: Mapping[str, str]) -> StatusCache | None:
@@ -115,35 +127,59 @@ class StatusCache:
         digest.update(ward_raw)
         return digest.hexdigest()
 
-    def lookup(self, ward_path: Path, set_paths: Mapping[str, Path]) -> StatusData | None:
-        """The cached status of the ward file as it is now, or None."""
+    def _valid_entry(self, ward_path: Path, set_paths: Mapping[str, Path]) -> dict[str, Any] | None:
+        """The entry of the ward file as it is now, when its set file is unchanged too.
+        Raises (one of `_MISS`) on anything unreadable or malformed."""
+        if self._current is not None and self._current[0] == ward_path:
+            return self._current[2]
         folder = self._folder(create=False)
         if folder is None:
             return None
+        ward_raw = read_data_file(ward_path)
+        entry_path = folder / f"{self.key(ward_path, ward_raw)}.json"
+        if not self._ours(entry_path):
+            return None
+        entry = json.loads(read_data_file(entry_path))
+        if not isinstance(entry, dict) or entry.get("format") != CACHE_FORMAT:
+            return None
+        set_path = set_paths.get(entry["set"])
+        if set_path is None or _rel(set_path) != entry["set_file"]:
+            return None
+        if _sha256(read_data_file(set_path)) != entry["set_sha256"]:
+            return None
+        self._current = (ward_path, ward_raw, entry)
+        return entry
+
+    def lookup(self, ward_path: Path, set_paths: Mapping[str, Path]) -> StatusData | None:
+        """The cached status of the ward file as it is now, or None."""
         try:
-            key = self.key(ward_path, read_data_file(ward_path))
-            entry_path = folder / f"{key}.json"
-            if not self._ours(entry_path):
+            entry = self._valid_entry(ward_path, set_paths)
+            if entry is None:
                 return None
-            entry = json.loads(read_data_file(entry_path))
-            if not isinstance(entry, dict) or entry.get("format") != CACHE_FORMAT:
-                return None
-            set_path = set_paths.get(entry["set"])
-            if set_path is None or _rel(set_path) != entry["set_file"]:
-                return None
-            if _sha256(read_data_file(set_path)) != entry["set_sha256"]:
-                return None
+            from kieumau_cli.results.status import StatusData
+
             return StatusData.from_json(entry["data"])
-        except (
-            LoadFailedFile,
-            OSError,
-            ValueError,
-            TypeError,
-            KeyError,
-            IndexError,
-            AttributeError,
-        ):
+        except _MISS:
+            self._current = None
             return None  # a miss: the status is computed, checked and stored again
+
+    def lookup_text(
+        self, ward_path: Path, set_paths: Mapping[str, Path], variant: str, today: dt.date
+    ) -> str | None:
+        """The text printed today in `variant` from the entry of the ward file as it is
+        now, or None."""
+        try:
+            entry = self._valid_entry(ward_path, set_paths)
+            if entry is None:
+                return None
+            kept = entry.get("texts", {}).get(_sha256(variant.encode("utf-8")))
+            if not isinstance(kept, dict) or kept.get("today") != today.isoformat():
+                return None
+            text = kept.get("text")
+            return text if isinstance(text, str) else None
+        except _MISS:
+            self._current = None
+            return None
 
     def store(
         self, ward_path: Path, ward_raw: bytes, set_file: Loaded[CriteriaSet], data: StatusData
@@ -158,12 +194,34 @@ class StatusCache:
             "set_sha256": _sha256(set_file.raw),
             "data": data.to_json(),
         }
+        self._current = (ward_path, ward_raw, entry)
+        self._write(self.key(ward_path, ward_raw), entry)
+
+    def store_text(self, ward_path: Path, variant: str, today: dt.date, text: str) -> None:
+        """Add what `variant` printed today to the entry just looked up or stored (texts
+        of other days are dropped); failures are ignored."""
+        if self._current is None or self._current[0] != ward_path:
+            return
+        _, ward_raw, entry = self._current
+        day = today.isoformat()
+        texts = entry.get("texts")
+        kept = {
+            name: value
+            for name, value in (texts.items() if isinstance(texts, dict) else ())
+            if isinstance(value, dict) and value.get("today") == day
+        }
+        kept[_sha256(variant.encode("utf-8"))] = {"today": day, "text": text}
+        entry = {**entry, "texts": kept}
+        self._current = (ward_path, ward_raw, entry)
+        self._write(self.key(ward_path, ward_raw), entry)
+
+    def _write(self, key: str, entry: dict[str, Any]) -> None:
         import tempfile
 
         folder = self._folder(create=True)
         if folder is None:
             return  # someone else's folder: never written into
-        target = folder / f"{self.key(ward_path, ward_raw)}.json"
+        target = folder / f"{key}.json"
         try:
             handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
             try:
@@ -175,3 +233,15 @@ class StatusCache:
                 raise
         except OSError:
             pass
+
+
+# What a missing, unreadable, corrupt or stale entry raises: a miss, never a crash.
+_MISS = (
+    LoadFailedFile,
+    OSError,
+    ValueError,
+    TypeError,
+    KeyError,
+    IndexError,
+    AttributeError,
+)

@@ -8,7 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-SIGN_AS = ("KT", "TL", "Q")
+from kieumau_cli.load.vocabulary import SIGN_FORMS
+
+SIGN_AS = SIGN_FORMS
 
 
 @dataclass(frozen=True, slots=True)

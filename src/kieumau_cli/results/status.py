@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from kieumau_cli.load.vocabulary import Status
+from kieumau_cli.results.contract import JSON_SCHEMA_VERSION
 from kieumau_cli.results.rows import (
     Bilingual,
     CriterionRow,
@@ -27,8 +28,6 @@ from kieumau_cli.results.score import Score, last_update, score
 
 if TYPE_CHECKING:
     from kieumau_cli.load.models import CriteriaSet, Ward
-
-JSON_SCHEMA_VERSION = 1
 
 
 def iso(value: dt.date | None) -> str | None:
