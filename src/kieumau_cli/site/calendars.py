@@ -33,11 +33,25 @@ def station_tasks(site: Site, station: Station) -> list[Task]:
     return ward_tasks(station.ward, criteria_set, site.date)
 
 
+# The station paths of the last site seen. Building this map per feed made the
+# feeds cost stations x feeds (~11 million entries at national scale); the site is
+# frozen, so one map per site object is right, and keeping one keeps memory flat.
+_paths: list[tuple[Site, dict[str, str]]] = []
+
+
+def _station_paths(site: Site) -> dict[str, str]:
+    if _paths and _paths[0][0] is site:
+        return _paths[0][1]
+    paths = {station.key: station.path for station in site.stations}
+    _paths[:] = [(site, paths)]
+    return paths
+
+
 def _feed(site: Site, tasks: Iterable[Task], scope: str) -> Callable[[], str]:
     def text() -> str:
         from kieumau_cli.render.ics import calendar_bytes
 
-        paths = {station.key: station.path for station in site.stations}
+        paths = _station_paths(site)
         name = t(site.lang, "calendar.name", scope=scope)
 
         def link_for(task: Task) -> str | None:
