@@ -41,7 +41,8 @@ class DataRoot:
 
     @property
     def name(self) -> str:
-        return self.label or self.path.name or self.path.as_posix()
+        # `--root .` is named by the folder it is, never as "."
+        return self.label or Path(absolute(self.path)).name or self.path.as_posix()
 
 
 def _root_above(path: Path) -> Path | None:

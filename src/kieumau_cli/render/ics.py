@@ -38,9 +38,13 @@ def event_uid(task: Task) -> str:
     return f"{station}/{criterion}@{UID_DOMAIN}"
 
 
-def _description(task: Task, lang: str, link: str | None) -> str:
-    lines = [
-        t(lang, "calendar.station", station=task.station_name, province=task.province_name),
+def _description(task: Task, lang: str, link: str | None, one_station: bool) -> str:
+    lines = (
+        []
+        if one_station
+        else [t(lang, "calendar.station", station=task.station_name, province=task.province_name)]
+    )
+    lines += [
         t(lang, "calendar.owner", owner=task.owner or t(lang, "due.unassigned")),
         t(lang, "calendar.status", status=status_label(task.status, lang)),
     ]
@@ -52,10 +56,17 @@ def _description(task: Task, lang: str, link: str | None) -> str:
 
 
 def calendar_bytes(
-    tasks: Iterable[Task], name: str, link_for: LinkFor | None = None, lang: str = "vi"
+    tasks: Iterable[Task],
+    name: str,
+    link_for: LinkFor | None = None,
+    lang: str = "vi",
+    *,
+    one_station: bool = False,
 ) -> bytes:
     """The feed of `tasks` (those without a due date are left out), events in date,
-    station and criterion order, named `name` in calendar apps."""
+    station and criterion order, named `name` in calendar apps. `one_station`: the
+    calendar is that station's own (its name is the calendar's and every event's
+    title), so the description does not name it again (the national site's size)."""
     from icalendar import Calendar, Event
 
     calendar = Calendar()
@@ -86,7 +97,7 @@ def calendar_bytes(
             station=task.station_name,
         )
         event.add("summary", visible(summary))
-        event.add("description", _description(task, lang, link))
+        event.add("description", _description(task, lang, link, one_station))
         if link:
             event.add("url", link)
         calendar.add_component(event)

@@ -47,7 +47,9 @@ def _station_paths(site: Site) -> dict[str, str]:
     return paths
 
 
-def _feed(site: Site, tasks: Iterable[Task], scope: str) -> Callable[[], str]:
+def _feed(
+    site: Site, tasks: Iterable[Task], scope: str, *, one_station: bool = False
+) -> Callable[[], str]:
     def text() -> str:
         from kieumau_cli.render.ics import calendar_bytes
 
@@ -58,13 +60,14 @@ def _feed(site: Site, tasks: Iterable[Task], scope: str) -> Callable[[], str]:
             path = paths.get(task.station)
             return site.absolute(path) if path else None
 
-        return calendar_bytes(tasks, name, link_for, site.lang).decode("utf-8")
+        data = calendar_bytes(tasks, name, link_for, site.lang, one_station=one_station)
+        return data.decode("utf-8")
 
     return text
 
 
 def station_feed(site: Site, station: Station) -> Callable[[], str]:
-    return _feed(site, station_tasks(site, station), station.ward.name)
+    return _feed(site, station_tasks(site, station), station.ward.name, one_station=True)
 
 
 def province_feed(site: Site, province: Province) -> Callable[[], str]:
