@@ -4,6 +4,7 @@ it builds: tests/site/test_site.py)."""
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import zlib
 from collections.abc import Callable
@@ -249,6 +250,7 @@ def test_an_incremental_rebuild_reads_only_the_edited_province(
         "later-date",  # the site's date moves: every page changes, every province is read
         "tampered-record",  # a record that is not what the build wrote is never believed
         "removed-record",
+        "inflating-record",  # planted with a matching state entry: still never believed
     ],
 )
 def test_a_rebuild_that_cannot_trust_its_records_reads_everything(
@@ -266,6 +268,14 @@ def test_a_rebuild_that_cannot_trust_its_records_reads_everything(
         )
     elif change == "tampered-record":
         record.write_bytes(zlib.compress(b'{"version": 1}'))
+    elif change == "inflating-record":
+        bomb = zlib.compress(b'{"version": 1, "pad": "' + b" " * (17 * 1024 * 1024) + b'"}')
+        record.write_bytes(bomb)
+        state_file = out / ".kieumau-site.json"
+        state = json.loads(state_file.read_text(encoding="utf-8"))
+        name = ".kieumau-site-provinces/da-nang.json.z"
+        state["files"][name] = [len(bomb), hashlib.sha256(bomb).hexdigest()]
+        state_file.write_text(json.dumps(state), encoding="utf-8")
     else:
         record.unlink()
     rebuild = functools.partial(invoke_on, root, "site", "-o", str(out), KIEUMAU_JOBS="1")

@@ -31,6 +31,9 @@ from kieumau_cli.site.state import State, Written, digest
 
 RECORDS = ".kieumau-site-provinces"
 RECORD_VERSION = 1
+# A province's record is well under 1 MB unpacked; a file that inflates past this is not
+# one (a planted "zip bomb" must not fill the memory).
+MAX_RECORD_BYTES = 16 * 1024 * 1024
 
 
 def record_path(province: str) -> str:
@@ -90,7 +93,11 @@ def decode(data: bytes) -> ProvinceRecord | None:
     """A record as `encode` wrote it; None for anything else (then the province is
     simply loaded again)."""
     try:
-        payload = json.loads(zlib.decompress(data).decode("utf-8"))
+        inflate = zlib.decompressobj()
+        text = inflate.decompress(data, MAX_RECORD_BYTES)
+        if inflate.unconsumed_tail or not inflate.eof:  # larger than any record: not ours
+            return None
+        payload = json.loads(text.decode("utf-8"))
         if payload["version"] != RECORD_VERSION:
             return None
         raw = payload["summary"]
