@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from icalendar import Calendar, Component
 
 from kieumau_cli.render.ics import calendar_bytes, render_agenda
@@ -102,3 +104,86 @@ def test_a_task_without_a_link_has_no_url() -> None:
     tasks: list[Task] = ward_tasks(deadlines_ward(), make_set(), TODAY)
     events = _events(calendar_bytes(tasks, "x", lambda task: None))
     assert all("url" not in event for event in events)
+
+
+def _by_icalendar(tasks: list[Task], name: str, link: str | None, one_station: bool) -> bytes:
+    """The feed as the `icalendar` library writes it (what `calendar_bytes` wrote before it
+    wrote its own lines): the oracle the writer is held to, byte for byte."""
+    from icalendar import Event
+
+    from kieumau_cli.render.common import pick
+    from kieumau_cli.render.ics import PRODUCT, _description, event_uid
+    from kieumau_cli.text import t
+    from kieumau_cli.text.unsafe import visible
+
+    calendar = Calendar()
+    calendar.add("prodid", PRODUCT)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", visible(name))
+    dated = [task for task in tasks if task.due is not None]
+    for task in sorted(dated, key=lambda task: (task.due, task.station, task.criterion)):
+        assert task.due is not None
+        event = Event()
+        event.add("uid", event_uid(task))
+        stamp = task.changed or task.due
+        event.add("dtstamp", dt.datetime.combine(stamp, dt.time(), dt.UTC))
+        event.add("dtstart", task.due)
+        event.add("dtend", task.due + dt.timedelta(days=1))
+        event.add("transp", "TRANSPARENT")
+        title = pick(task.title, "vi")
+        summary = t(
+            "vi", "calendar.summary", criterion=task.criterion, title=title, station=task.station_name
+        )
+        event.add("summary", visible(summary))
+        event.add("description", _description(task, "vi", link, one_station))
+        if link:
+            event.add("url", link)
+        calendar.add_component(event)
+    data: bytes = calendar.to_ical()
+    return data
+
+
+HOSTILE_NOTES = [
+    "",
+    "a" * 60,
+    "ế" * 80,  # three octets each: folds must not split a character
+    "x" * 49 + "\\" + "y" * 40,  # a backslash where a fold falls
+    "\\N is a line break; \\n is not, C:\\thư mục\\",
+    "^ caret " * 12 + "^",
+    "dấu phẩy, chấm phẩy; hai chấm: xuống dòng\r\nCR\rLF\n" * 3,
+    "😀 bốn octet " * 10,
+    "tab\tvà \x1b[31m mã thoát \x7f \u202e đảo chiều",
+]
+
+
+@pytest.mark.parametrize("shift", range(0, 8))
+@pytest.mark.parametrize("note", HOSTILE_NOTES)
+def test_the_writer_writes_what_icalendar_writes(note: str, shift: int) -> None:
+    """Every hostile text at every position a fold can fall (owner names of growing
+    length move the folds by one octet each), with and without a link and the station
+    line: the same bytes as the library, and the library reads them back."""
+    owner = "Tổ " + "b" * shift
+    ward = make_ward(
+        {
+            "C01": {"status": "not_met", "owner": owner, "due": "2026-03-01", "note": note},
+            "C02": {"status": "in_progress", "due": "2026-02-01", "updated": "2026-01-15"},
+            "C03": {"status": "not_met"},  # no due date: no event
+        }
+    )
+    tasks = ward_tasks(ward, make_set(3), TODAY)
+    name = "Hạn; " + note[:40]
+    for link, one_station in ((None, False), ("https://example.org/s/tinh/phuong-a/", True)):
+        mine = calendar_bytes(tasks, name, (lambda task: link), "vi", one_station=one_station)
+        assert mine == _by_icalendar(tasks, name, link, one_station)
+        assert len(_events(mine)) == 2
+        assert all(len(line) <= 75 for line in mine.split(b"\r\n"))
+
+
+def test_a_calendar_name_with_line_breaks_adds_no_property() -> None:
+    tasks = ward_tasks(deadlines_ward(), make_set(), TODAY)
+    data = calendar_bytes(tasks, "Phuong\nMETHOD:CANCEL\nX", None)
+    assert b"X-WR-CALNAME:Phuong\\nMETHOD:CANCEL\\nX\r\n" in data
+    assert data.count(b"\r\nMETHOD:") == 1
+    assert b"\n" not in data.replace(b"\r\n", b"")
