@@ -12,7 +12,7 @@ from kieumau_cli.load.models import CriteriaSet, Ward
 from kieumau_cli.load.repository import Repository
 from kieumau_cli.load.vocabulary import Status
 from kieumau_cli.load.yaml import Document
-from kieumau_cli.results.score import epoch_start, score_at
+from kieumau_cli.results.score import Replay, epoch_start
 from kieumau_cli.text.match import nearest
 
 
@@ -181,10 +181,12 @@ def _history_rules(
 
 def _reported_rules(document: Document, ward: Ward, criteria_set: CriteriaSet) -> list[Diagnostic]:
     found = []
+    replay = Replay(ward, criteria_set) if ward.reported else None
     for index, reported in enumerate(ward.reported):
         if reported.criteria not in (None, ward.criteria):
             continue  # counted under a former set; it was checked while that set was current
-        computed = score_at(ward, criteria_set, reported.date)
+        assert replay is not None
+        computed = replay.score(reported.date)
         if (computed.met, computed.total) != (reported.met, reported.total):
             found.append(
                 document.diagnostic(

@@ -43,7 +43,7 @@ from kieumau_cli.resources import templates_dir
 from kieumau_cli.results.weeks import format_week, iso_week
 from kieumau_cli.text import t
 from kieumau_cli.text.format import format_date, format_number, format_percent
-from kieumau_cli.text.unsafe import visible
+from kieumau_cli.text.unsafe import has_unsafe, visible
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -79,12 +79,15 @@ def safe_url(value: str | None) -> str:
 def _shown(value: object) -> object:
     """Every `{{ value }}` of every template: unsafe characters (from git, file names,
     a user's template data) become visible escapes, which HTML, XML and Markdown all
-    accept. Markup stays markup: the escapes hold no `<` or `&`."""
+    accept. Markup stays markup: the escapes hold no `<` or `&`. Safe text (nearly
+    all, and every macro's output is checked again by its caller) passes as it is."""
+    if not isinstance(value, str) or not has_unsafe(value):
+        return value
     import markupsafe
 
     if isinstance(value, markupsafe.Markup):
         return markupsafe.Markup(visible(str(value)))
-    return visible(value) if isinstance(value, str) else value
+    return visible(value)
 
 
 def _autoescape(name: str | None) -> bool:

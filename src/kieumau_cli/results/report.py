@@ -20,7 +20,7 @@ from kieumau_cli.results.rows import (
     group_rows,
     pending,
 )
-from kieumau_cli.results.score import Score, score, score_at
+from kieumau_cli.results.score import Replay, Score, score
 from kieumau_cli.results.sources import SourceRow, source_rows
 from kieumau_cli.results.timeline import StatusChange, Timeline
 from kieumau_cli.results.weeks import EVERYTHING, ONE_DAY
@@ -85,8 +85,9 @@ def progress_points(ward: Ward, criteria_set: CriteriaSet, until: dt.date) -> li
         return []
     origin = min(ward.start, dates[0]) if ward.start else dates[0]
     points: list[ProgressPoint] = []
+    replay = Replay(ward, criteria_set)
     for day, as_of in [(origin, dates[0] - ONE_DAY), *((d, d) for d in dates), (until, until)]:
-        current = score_at(ward, criteria_set, as_of)
+        current = replay.score(as_of)
         if points and points[-1].date == day:
             points.pop()
         points.append(ProgressPoint(day, current.met, current.total))

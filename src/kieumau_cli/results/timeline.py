@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -146,6 +147,29 @@ def _str(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
+@dataclass(frozen=True, slots=True)
+class WeekItems:
+    """What one week of a ward holds (the sections of its brief)."""
+
+    changes: list[StatusChange]
+    evidence: list[NewEvidence]
+    readings: list[NewReading]
+
+
+_NO_ITEMS = WeekItems([], [], [])
+_OUTSIDE = object()  # a date a bucket leaves out
+# Where a date goes: a key shared by the items of one group, or _OUTSIDE.
+Bucket = Callable[[dt.date], Any]
+
+
+def _within(period: Period) -> Bucket:
+    return lambda day: None if period.contains(day) else _OUTSIDE
+
+
+def _monday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
 def _history_key(entry: HistoryEntry) -> HistoryKey:
     return (entry.date, entry.criterion, entry.from_, entry.to)
 
@@ -161,6 +185,7 @@ class Timeline:
     git_only: list[StatusChange] = field(default_factory=list)
     added_by: dict[HistoryKey, FileRevision] = field(default_factory=dict)
     git_evidence: list[tuple[FileRevision, NewEvidence]] = field(default_factory=list)
+    _weeks: dict[dt.date, WeekItems] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def build(cls, ward: Ward, criteria_set: CriteriaSet, log: FileLog, today: dt.date) -> Timeline:
@@ -251,47 +276,82 @@ class Timeline:
             for entry in self.history
         )
 
-    # --- one period -------------------------------------------------------------
+    # --- one period, or every week at once ---------------------------------------
     def changes(self, period: Period) -> list[StatusChange]:
-        found = [change for change in self.git_only if period.contains(change.date)]
+        return self._changes(_within(period)).get(None, [])
+
+    def evidence(self, period: Period) -> list[NewEvidence]:
+        """Evidence dated in the period, or added to the file by a commit in it."""
+        return self._evidence(_within(period)).get(None, [])
+
+    def readings(self, period: Period) -> list[NewReading]:
+        return self._readings(_within(period)).get(None, [])
+
+    def week(self, period: Period) -> WeekItems:
+        """`changes`, `evidence` and `readings` of one ISO week, from one pass over the
+        ward for all its weeks (the site's history page asks for every week of a
+        year; a pass per week was a quarter of a national build)."""
+        if self._weeks is None:
+            changes = self._changes(_monday)
+            evidence = self._evidence(_monday)
+            readings = self._readings(_monday)
+            self._weeks = {
+                day: WeekItems(changes.get(day, []), evidence.get(day, []), readings.get(day, []))
+                for day in {*changes, *evidence, *readings}
+            }
+        return self._weeks.get(period.start, _NO_ITEMS)
+
+    def _changes(self, bucket: Bucket) -> dict[Any, list[StatusChange]]:
+        found: dict[Any, list[StatusChange]] = {}
+        for change in self.git_only:
+            if (key := bucket(change.date)) is not _OUTSIDE:
+                found.setdefault(key, []).append(change)
         for entry in self.history:
             criterion = self.criteria_set.criterion(entry.criterion)
-            if criterion is None or not period.contains(entry.date):
+            if criterion is None or (key := bucket(entry.date)) is _OUTSIDE:
                 continue
             revision = self.added_by.get(_history_key(entry))
             by = entry.by or (revision.author if revision else None)
-            found.append(
+            found.setdefault(key, []).append(
                 StatusChange(
                     entry.date, criterion, entry.from_, entry.to, entry.note, by, "history"
                 )
             )
-        found.sort(key=lambda change: (change.date, change.criterion.id))
+        for changes in found.values():
+            changes.sort(key=lambda change: (change.date, change.criterion.id))
         return found
 
-    def evidence(self, period: Period) -> list[NewEvidence]:
-        """Evidence dated in the period, or added to the file by a commit in it."""
-        found: dict[tuple[str, str], NewEvidence] = {}
+    def _evidence(self, bucket: Bucket) -> dict[Any, list[NewEvidence]]:
+        found: dict[Any, dict[tuple[str, str], NewEvidence]] = {}
         for criterion in self.criteria_set.criteria:
             entry = self.ward.status.get(criterion.id)
             for item in entry.evidence if entry else []:
-                if item.date is not None and period.contains(item.date):
-                    found[(criterion.id, item.title)] = NewEvidence(
+                if item.date is not None and (key := bucket(item.date)) is not _OUTSIDE:
+                    found.setdefault(key, {})[(criterion.id, item.title)] = NewEvidence(
                         criterion, item.title, item.ref, item.date
                     )
         for revision, evidence in self.git_evidence:
-            key = (evidence.criterion.id, evidence.title)
-            if period.contains(revision.date) and key not in found:
-                found[key] = evidence
-        return sorted(found.values(), key=lambda e: (e.date or dt.date.min, e.criterion.id))
+            if (key := bucket(revision.date)) is _OUTSIDE:
+                continue
+            mine = found.setdefault(key, {})
+            mine.setdefault((evidence.criterion.id, evidence.title), evidence)
+        return {
+            key: sorted(items.values(), key=lambda e: (e.date or dt.date.min, e.criterion.id))
+            for key, items in found.items()
+        }
 
-    def readings(self, period: Period) -> list[NewReading]:
-        found = []
+    def _readings(self, bucket: Bucket) -> dict[Any, list[NewReading]]:
+        found: dict[Any, list[NewReading]] = {}
         for criterion in self.criteria_set.criteria:
             entry = self.ward.status.get(criterion.id)
             for reading in entry.readings if entry else []:
-                if period.contains(reading.date):
-                    found.append(NewReading(criterion, reading.value, reading.date, reading.note))
-        return sorted(found, key=lambda r: (r.date, r.criterion.id))
+                if (key := bucket(reading.date)) is not _OUTSIDE:
+                    found.setdefault(key, []).append(
+                        NewReading(criterion, reading.value, reading.date, reading.note)
+                    )
+        for readings in found.values():
+            readings.sort(key=lambda r: (r.date, r.criterion.id))
+        return found
 
     def commits(self, period: Period) -> list[FileRevision]:
         return [revision for revision in self.log.revisions if period.contains(revision.date)]

@@ -15,7 +15,7 @@ from kieumau_cli.load.files import DataRoot
 from kieumau_cli.load.git_log import FileLog, file_log
 from kieumau_cli.load.models import Ward
 from kieumau_cli.load.repository import Repository
-from kieumau_cli.results.score import Score, score_at
+from kieumau_cli.results.score import Replay, Score
 from kieumau_cli.results.status import StatusData
 from kieumau_cli.results.timeline import Timeline
 from kieumau_cli.results.weeks import EVERYTHING, Period, iso_week, week_period
@@ -100,14 +100,15 @@ def station(file_ward: Ward, timeline: Timeline, date: dt.date, root: str, sourc
         week = iso_week(change.date)
         per_week[week] = per_week.get(week, 0) + 1
     weeks = []
+    replay = Replay(ward, criteria_set)
     before: Score | None = None
     for period in sorted({week_period(*iso_week(d)) for d in days if d <= date}, key=_start):
         if before is None:  # later weeks start where the previous one ended: every
             # status change is in a listed week, so nothing moves in between.
             start = period.start - dt.timedelta(days=1)
-            before = score_at(ward, criteria_set, start)
+            before = replay.score(start)
         as_of = None if period.end >= date else period.end
-        after = score_at(ward, criteria_set, as_of)
+        after = replay.score(as_of)
         weeks.append(
             WeekLink(
                 period,
