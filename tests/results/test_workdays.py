@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 
 import pytest
 
@@ -65,3 +66,21 @@ def test_a_break_is_named_after_its_festival_even_when_a_substitute_day_opens_it
     assert (national.start, national.end) == (D(2026, 8, 29), D(2026, 9, 2))
     assert national.name("vi") == "Quốc khánh 2/9"
     assert national.name("en") == "National Day (2 September)"
+
+
+def _counted_day_by_day(start: dt.date, end: dt.date) -> int:
+    if end < start:
+        return -_counted_day_by_day(end, start)
+    days = ((start + dt.timedelta(days=n)) for n in range(1, (end - start).days + 1))
+    return sum(workdays.is_working_day(day) for day in days)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_counting_working_days_by_arithmetic_is_counting_them_one_by_one(seed: int) -> None:
+    """Ranges over Tết, year ends, weekends and back to front: the weekday arithmetic
+    less the holidays gives what walking the days gives."""
+    rng = random.Random(seed)
+    for _ in range(50):
+        start = dt.date(2024, 1, 1) + dt.timedelta(days=rng.randrange(0, 1100))
+        end = start + dt.timedelta(days=rng.randrange(-400, 400))
+        assert workdays.working_days_between(start, end) == _counted_day_by_day(start, end)

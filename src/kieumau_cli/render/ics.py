@@ -130,26 +130,26 @@ def _one_line(value: str) -> str:
 
 
 def _property(name: str, value: str) -> str:
-    """`NAME:value`, folded (RFC 5545 3.1) as icalendar folds: a part stops before it
-    would reach 75 octets, never inside a character, and never right after a
-    backslash or caret (which moves to the next part with what it escapes)."""
+    """`NAME:value`, folded (RFC 5545 3.1) as icalendar folds: each part at most 74
+    octets, never cut inside a character, and never ending on a backslash or caret
+    (which moves to the next part with what it escapes) unless it is the part's only
+    character."""
     line = f"{name}:{value}"
-    if len(line.encode("utf-8")) < FOLD_OCTETS:  # nearly every line: no folding
+    data = line.encode("utf-8")
+    if len(data) < FOLD_OCTETS:  # nearly every line: no folding
         return line
-    parts: list[str] = []
-    current: list[str] = []
-    count = 0
-    for char in line:
-        size = len(char.encode("utf-8"))
-        if current and count + size >= FOLD_OCTETS:
-            carried = current.pop() if len(current) > 1 and current[-1] in "\\^" else ""
-            parts.append("".join(current))
-            current = [carried] if carried else []
-            count = len(carried)
-        current.append(char)
-        count += size
-    parts.append("".join(current))
-    return "\r\n ".join(parts)
+    parts: list[bytes] = []
+    start = 0
+    while len(data) - start >= FOLD_OCTETS:
+        end = start + FOLD_OCTETS - 1
+        while data[end] & 0xC0 == 0x80:  # a UTF-8 continuation byte: not a character's start
+            end -= 1
+        if data[end - 1] in b"\\^" and end - 1 > start:
+            end -= 1
+        parts.append(data[start:end])
+        start = end
+    parts.append(data[start:])
+    return b"\r\n ".join(parts).decode("utf-8")
 
 
 def render_agenda(agenda: Agenda, lang: str) -> bytes:
