@@ -158,12 +158,13 @@ def test_status_of_an_invalid_ward_shows_check_diagnostics(
 def test_an_unverified_name_and_former_names_show_in_status(invoke: Invoke) -> None:
     """A name the data could not verify after 1/7/2025 says so, and former names show, in
     every status format (the cached fast path included)."""
-    unverified = "Phường Thắng Lợi (tên theo nguồn năm 2024, chưa xác minh sau sắp xếp 1/7/2025)"
+    # After "Địa bàn:" the place reads mid-phrase: "phường …, tỉnh …".
+    unverified = "phường Thắng Lợi (tên theo nguồn năm 2024, chưa xác minh sau sắp xếp 1/7/2025)"
     text = invoke("status", "phuong-thang-loi").stdout
     assert unverified in " ".join(text.split())
     assert "Tên cũ: Phường Thắng Lợi, thành phố Sông Công" in text
     md = invoke("status", "phuong-thang-loi", "-f", "md").stdout
-    assert f"**Địa bàn:** {unverified}" in md and "**Tên cũ:**" in md
+    assert f"**Địa bàn:** {unverified}, tỉnh Thái Nguyên" in md and "**Tên cũ:**" in md
     data = json.loads(invoke("status", "phuong-thang-loi", "-f", "json").stdout)
     assert data["name_source_year"] == 2024
     assert data["former"] == ["Phường Thắng Lợi, thành phố Sông Công"]

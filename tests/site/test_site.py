@@ -466,12 +466,12 @@ def test_each_station_and_province_has_a_calendar_of_its_due_dates(
     assert 'href="thanh-hoa.ics"' in (site / "province/thanh-hoa.html").read_text("utf-8")
     # The station's own calendar names it once (calendar name, event titles); the
     # province's, mixing stations, says in each event which station it is.
-    own = (site / "station/thanh-hoa/phuong-dong-son/lich.ics").read_text(encoding="utf-8")
-    mixed = (site / "province/thanh-hoa.ics").read_text(encoding="utf-8")
+    own = (site / "station/thanh-hoa/phuong-dong-son/lich.ics").read_bytes().decode("utf-8")
+    mixed = (site / "province/thanh-hoa.ics").read_bytes().decode("utf-8")  # CRLF kept
     unfolded = [text.replace("\r\n ", "") for text in (own, mixed)]
-    assert "Đơn vị: Phường Đông Sơn" not in unfolded[0]
+    assert "Địa bàn: phường Đông Sơn" not in unfolded[0]
     assert "X-WR-CALNAME:Hạn tiêu chí — Phường Đông Sơn" in unfolded[0]
-    assert "Đơn vị: Phường Đông Sơn" in unfolded[1]
+    assert "Địa bàn: phường Đông Sơn\\, tỉnh Thanh Hóa\\nPhụ trách" in unfolded[1]  # TEXT escapes
 
 
 def test_a_met_criterion_leaves_the_calendar_and_uids_stay(tmp_path: Path) -> None:

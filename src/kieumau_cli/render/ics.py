@@ -27,6 +27,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 
 from kieumau_cli.render.common import pick, status_label
+from kieumau_cli.render.official import place_text
 from kieumau_cli.results.due import Agenda, Task
 from kieumau_cli.text import t
 from kieumau_cli.text.unsafe import visible
@@ -49,7 +50,13 @@ def _description(task: Task, lang: str, link: str | None, one_station: bool) -> 
     lines = (
         []
         if one_station
-        else [t(lang, "calendar.station", station=task.station_name, province=task.province_name)]
+        else [
+            t(
+                lang,
+                "calendar.station",
+                place=place_text(task.station_name, task.province_name, lang),
+            )
+        ]
     )
     lines += [
         t(lang, "calendar.owner", owner=task.owner or t(lang, "due.unassigned")),

@@ -126,6 +126,15 @@ def place_phrase(ward_name: str, province_name: str) -> str:
     return nfc(f"{unit_phrase(ward_name)}, {province_phrase(province_name)}")
 
 
+def place_text(ward_name: str, province_name: str, lang: str) -> str:
+    """Where a station is, as every output writes it after a label or mid-sentence:
+    'phường Đông Sơn, tỉnh Thanh Hóa' in Vietnamese, 'Phường Đông Sơn, Tỉnh Thanh Hóa'
+    (the names as they are) in English."""
+    return (
+        place_phrase(ward_name, province_name) if lang == "vi" else f"{ward_name}, {province_name}"
+    )
+
+
 def ward_issuer(ward: Ward) -> Issuer:
     """The ward file's `document:` block, each missing key derived from the ward."""
     info = ward.document

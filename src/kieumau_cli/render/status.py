@@ -22,6 +22,7 @@ from kieumau_cli.render.common import (
     write_json,
 )
 from kieumau_cli.render.lifecycle import stage_phrase, verified_phrase
+from kieumau_cli.render.official import place_text
 from kieumau_cli.results.rows import CriterionRow
 from kieumau_cli.results.status import StatusView
 from kieumau_cli.text import t
@@ -32,7 +33,10 @@ def _header_lines(result: StatusView, lang: str) -> list[tuple[str, str]]:
     data = result.data
     lines = [
         (t(lang, "unit"), data.unit),
-        (t(lang, "ward"), f"{unit_name(data, lang)}, {data.province_name} ({data.key})"),
+        (
+            t(lang, "ward"),
+            f"{place_text(unit_name(data, lang), data.province_name, lang)} ({data.key})",
+        ),
         (
             t(lang, "criteria_set"),
             f"{data.criteria_set} — {pick(data.criteria_set_title, lang)}",

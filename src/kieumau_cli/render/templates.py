@@ -38,7 +38,7 @@ from kieumau_cli.render.common import (
     unit_name,
 )
 from kieumau_cli.render.lifecycle import stage_phrase, verified_phrase
-from kieumau_cli.render.official import lower_first, place_phrase, province_phrase, unit_phrase
+from kieumau_cli.render.official import lower_first, place_text, province_phrase, unit_phrase
 from kieumau_cli.resources import templates_dir
 from kieumau_cli.results.weeks import format_week, iso_week
 from kieumau_cli.text import t
@@ -154,7 +154,8 @@ def environment(lang: str, user_dir: Path | None = None) -> jinja2.Environment:
         target=lambda indicator: target_text(indicator, lang),
         reading=lambda value, indicator: reading_text(value, indicator, lang),
         unit_phrase=unit_phrase,
-        unit_phrase_province=province_phrase,
+        # 'tỉnh Thanh Hóa' mid-phrase in Vietnamese; English keeps the name as it is.
+        unit_phrase_province=lambda name: province_phrase(name) if lang == "vi" else name,
         press=lambda source: press_citation(source, lang),
         named=lambda unit: unit_name(unit, lang),
         lower_first=lower_first,
@@ -175,11 +176,7 @@ def environment(lang: str, user_dir: Path | None = None) -> jinja2.Environment:
         roadmap_counts=lambda area: _roadmap("area_line")(area, lang),
         delta_text=lambda brief, kind: delta_text(brief, kind, lang),
         note_heading=lambda section: note_heading(section, lang),
-        place=lambda ward: (
-            place_phrase(unit_name(ward, lang), ward.province_name)
-            if lang == "vi"
-            else f"{unit_name(ward, lang)}, {ward.province_name}"
-        ),
+        place=lambda ward: place_text(unit_name(ward, lang), ward.province_name, lang),
     )
     return env
 

@@ -49,7 +49,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "calendar.owner": ("Phụ trách: {owner}", "Owner: {owner}"),
     "calendar.status": ("Trạng thái: {status}", "Status: {status}"),
     "calendar.note": ("Ghi chú: {note}", "Note: {note}"),
-    "calendar.station": ("Đơn vị: {station} ({province})", "Station: {station} ({province})"),
+    "calendar.station": ("Địa bàn: {place}", "Station: {place}"),
     "calendar.link": ("Trang đơn vị: {url}", "Station page: {url}"),
     "error.due_scope": (
         "chỉ ghi một trong hai: WARD hoặc --province",
