@@ -168,3 +168,15 @@ def test_an_unverified_name_and_former_names_show_in_status(invoke: Invoke) -> N
     data = json.loads(invoke("status", "phuong-thang-loi", "-f", "json").stdout)
     assert data["name_source_year"] == 2024
     assert data["former"] == ["Phường Thắng Lợi, thành phố Sông Công"]
+
+
+def test_a_recognised_station_is_told_to_keep_the_criteria_not_to_apply(invoke: Invoke) -> None:
+    """phuong-dien-an holds a 2024 recognition and has no statuses recorded: it is not
+    told it "does not qualify for recognition" but to review and restore the criteria,
+    in the terminal, in Markdown and in its report."""
+    restore = "cần rà soát, khắc phục để giữ danh hiệu đã được công nhận"
+    text = " ".join(invoke("status", "phuong-dien-an").stdout.split())
+    assert restore in text and "Chưa đủ điều kiện công nhận" not in text
+    assert restore in invoke("status", "phuong-dien-an", "-f", "md").stdout
+    report = invoke("report", "phuong-dien-an", "-f", "md").stdout
+    assert restore in " ".join(report.split())

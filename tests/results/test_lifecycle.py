@@ -195,3 +195,28 @@ def test_the_latest_external_assessment_wins() -> None:
     result = verified(ward, _set())
     assert result is not None
     assert (result.assessment.by, result.score.met, result.discrepancies) == ("Bộ Công an", 4, ())
+
+
+@pytest.mark.parametrize(
+    ("status", "blocks", "key"),
+    [
+        (ALL_MET, {"assessments": [SELF]}, "qualifies"),  # ready: ask for inspection
+        (THREE_MET, {}, "not_qualified"),
+        (ALL_MET, {"assessments": [SELF, INSPECTION]}, "qualifies"),
+        (ALL_MET, {"recognition": [RECOGNISED]}, "verdict.keep"),  # holds it: keep the criteria
+        (THREE_MET, {"recognition": [RECOGNISED]}, "verdict.restore"),
+        (ALL_MET, {"assessments": [RE_PASS], "recognition": [RECOGNISED]}, "verdict.keep"),
+        (ALL_MET, {"assessments": [RE_FAIL], "recognition": [RECOGNISED, LOST]}, "qualifies"),
+    ],
+)
+def test_the_line_under_the_score_follows_the_stage(
+    status: dict[str, Any], blocks: dict[str, Any], key: str
+) -> None:
+    """A recognised station is never told it is "ready to ask for recognition"."""
+    from kieumau_cli.render.lifecycle import verdict_key
+    from kieumau_cli.results.lifecycle import lifecycle_summary
+    from kieumau_cli.results.score import score_at
+
+    ward = _ward(status, **blocks)
+    qualifies = score_at(ward, _set()).qualifies
+    assert verdict_key(qualifies, lifecycle_summary(ward, _set())) == key

@@ -19,6 +19,17 @@ def _date(value: Any, lang: Lang) -> str:
     return format_date(dt.date.fromisoformat(value), lang) if isinstance(value, str) else "—"
 
 
+def verdict_key(qualifies: bool, summary: Mapping[str, Any]) -> str:
+    """The catalogue key of the line under a score. "Ready to ask for inspection and
+    recognition" is only true before recognition: a station that holds one keeps the
+    criteria, or has to restore them to keep it."""
+    from kieumau_cli.results.lifecycle import HOLDS_RECOGNITION
+
+    if summary.get("stage") in HOLDS_RECOGNITION:
+        return "verdict.keep" if qualifies else "verdict.restore"
+    return "qualifies" if qualifies else "not_qualified"
+
+
 def stage_phrase(summary: Mapping[str, Any], lang: Lang) -> str:
     """'đã được công nhận năm 2024 — Quyết định số 2878/QĐ-BCA ngày 22/04/2025', …"""
     code = summary["stage"]

@@ -21,7 +21,7 @@ from kieumau_cli.render.common import (
     unit_name,
     write_json,
 )
-from kieumau_cli.render.lifecycle import stage_phrase, verified_phrase
+from kieumau_cli.render.lifecycle import stage_phrase, verdict_key, verified_phrase
 from kieumau_cli.render.official import place_text
 from kieumau_cli.results.rows import CriterionRow
 from kieumau_cli.results.status import StatusView
@@ -74,7 +74,7 @@ def render_text(result: StatusView, lang: str, out: TextIO) -> None:
     con.print(styled(score_line(current, lang), style="bold"))
     con.print(
         f"{progress_bar(current.ratio, 30)}  "
-        + t(lang, "qualifies" if current.qualifies else "not_qualified")
+        + t(lang, verdict_key(current.qualifies, result.data.lifecycle))
     )
     checked = verified_phrase(result.data.lifecycle, lang)
     if checked is not None:

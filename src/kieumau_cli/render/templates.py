@@ -37,7 +37,7 @@ from kieumau_cli.render.common import (
     target_text,
     unit_name,
 )
-from kieumau_cli.render.lifecycle import stage_phrase, verified_phrase
+from kieumau_cli.render.lifecycle import stage_phrase, verdict_key, verified_phrase
 from kieumau_cli.render.official import lower_first, place_text, province_phrase, unit_phrase
 from kieumau_cli.resources import templates_dir
 from kieumau_cli.results.weeks import format_week, iso_week
@@ -171,6 +171,7 @@ def environment(lang: str, user_dir: Path | None = None) -> jinja2.Environment:
         deadline=lambda task: _deadline(task, lang),
         off=lambda task: _day_off(task, lang),
         stage_phrase=lambda summary: stage_phrase(summary, lang),
+        verdict=lambda score, summary: translate(verdict_key(score.qualifies, summary)),
         verified_phrase=lambda summary: verified_phrase(summary, lang),
         roadmap_share=lambda area, year: _roadmap("share_text")(area, year, lang),
         roadmap_counts=lambda area: _roadmap("area_line")(area, lang),

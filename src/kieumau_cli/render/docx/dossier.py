@@ -9,7 +9,7 @@ from dataclasses import replace
 from kieumau_cli.render.docx.pieces import score_text
 from kieumau_cli.render.docx.primitives import Line, Row, bold, italic
 from kieumau_cli.render.docx.writer import Writer
-from kieumau_cli.render.lifecycle import stage_phrase
+from kieumau_cli.render.lifecycle import stage_phrase, verdict_key
 from kieumau_cli.render.official import Issuer, lower_first, ward_issuer
 from kieumau_cli.results.dossier import Dossier
 from kieumau_cli.results.rows import bilingual
@@ -75,7 +75,7 @@ def self_assessment(w: Writer, d: Dossier) -> None:
         a = d.self_assessment
         w.item([w.t("dossier.assessed_on", date=w.date(a.date), by=a.by)])
     w.item([f"{w.t('brief.result')}: ", bold(score_text(w, d.score)), "."])
-    w.item([w.t("qualifies" if d.score.qualifies else "not_qualified") + "."])
+    w.item([w.t(verdict_key(d.score.qualifies, d.lifecycle)) + "."])
     if d.without_evidence:
         w.item([italic(w.t("dossier.without_evidence", ids=", ".join(d.without_evidence)))])
     w.numbered(w.t("dossier.per_criterion"))

@@ -21,7 +21,7 @@ from kieumau_cli.render.docx.pieces import (
 )
 from kieumau_cli.render.docx.primitives import Cell, Line, Row, bold, italic
 from kieumau_cli.render.docx.writer import Writer
-from kieumau_cli.render.lifecycle import stage_phrase, verified_phrase
+from kieumau_cli.render.lifecycle import stage_phrase, verdict_key, verified_phrase
 from kieumau_cli.render.official import lower_first, place_phrase
 from kieumau_cli.results.report import Report
 from kieumau_cli.results.rows import CriterionDetail
@@ -81,7 +81,7 @@ def _report_overview(w: Writer, r: Report) -> None:
     if score.not_applicable:
         counts.append(f"{score.not_applicable} {w.t('count.not_applicable')}")
     w.item([f"{w.t('brief.result')}: ", bold(score_text(w, score)), "; " + "; ".join(counts) + "."])
-    w.item([w.t("qualifies" if score.qualifies else "not_qualified") + "."])
+    w.item([w.t(verdict_key(score.qualifies, r.lifecycle)) + "."])
 
 
 def _report_criteria(w: Writer, r: Report) -> None:

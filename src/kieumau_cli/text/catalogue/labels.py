@@ -47,6 +47,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "All criteria met: ready to ask for inspection and recognition",
     ),
     "not_qualified": ("Chưa đủ điều kiện công nhận", "Does not qualify yet"),
+    "verdict.keep": (
+        "Đã đạt đủ tiêu chí, tiếp tục duy trì danh hiệu đã được công nhận",
+        "All criteria met: keep them to hold the recognition",
+    ),
+    "verdict.restore": (
+        "Chưa ghi nhận đạt đủ tiêu chí: cần rà soát, khắc phục để giữ danh hiệu đã được công nhận",
+        "Not every criterion recorded as met: review and restore them to keep the recognition",
+    ),
     "reported": ("Số liệu đã công bố", "Published figures"),
     "source": ("Nguồn", "Source"),
     "provenance.official": ("văn bản", "legal document"),
