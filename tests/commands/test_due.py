@@ -91,6 +91,7 @@ def test_a_broken_ward_is_reported_and_the_others_listed(
         (["--within", "-1"], "--within -1: cần số ngày từ 0 đến 3660"),
         (["--format", "ics"], "--format ics"),
         (["--format", "ics", "--base-url", "javascript:x", "-o", "x.ics"], "--base-url"),
+        (["--format", "ics", "--base-url", "https://e.org/\x1b[2J", "-o", "x.ics"], "--base-url"),
         (["--province", "khac"], "không có đơn vị nào ở tỉnh 'khac'"),
     ],
 )

@@ -49,6 +49,8 @@ def test_province_english_and_base_url(tmp_path: Path) -> None:
     ("args", "message"),
     [
         (["--base-url", "javascript:alert(1)"], "--base-url"),
+        (["--base-url", "https://example.org/\x1b]52;c;x\x07/"], "--base-url"),
+        (["--base-url", "https://example.org/\u202egpj.exe/"], "--base-url"),
         (["--province", "atlantis"], "không có đơn vị nào ở tỉnh"),
     ],
 )

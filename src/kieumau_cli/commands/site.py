@@ -19,6 +19,7 @@ from kieumau_cli.commands.output import templates_folder
 from kieumau_cli.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 from kieumau_cli.site.model import SiteRequest
 from kieumau_cli.text.format import format_number
+from kieumau_cli.text.unsafe import has_unsafe
 
 _BASE_URL = re.compile(r"https?://[^\s<>\"'`#?]+")
 
@@ -57,7 +58,9 @@ def checked_base_url(value: str | None) -> str | None:
     """A plain http(s) address ending in '/' (pages are appended to it), or a usage error."""
     if value is None:
         return None
-    if not _BASE_URL.fullmatch(value):
+    # No control or bidirectional character either: the address is written into every
+    # feed and calendar as it is (an ESC in it would reach whoever prints the file).
+    if not _BASE_URL.fullmatch(value) or has_unsafe(value):
         raise UsageError("error.base_url", value=value)
     return value if value.endswith("/") else value + "/"
 
