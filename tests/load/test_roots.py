@@ -4,6 +4,7 @@ the core, without Typer."""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -83,6 +84,46 @@ def test_a_roots_file_that_is_not_text_is_refused(tmp_path: Path) -> None:
     with pytest.raises(DataRootError) as raised:
         find_roots([listing], {}, tmp_path)
     assert raised.value.key == "error.roots_file_unreadable"
+
+
+def _link_to_a_list(tmp_path: Path) -> Path:
+    (tmp_path / "real.txt").write_text(".\n", encoding="utf-8")
+    (tmp_path / "roots.txt").symlink_to(tmp_path / "real.txt")
+    return tmp_path / "roots.txt"
+
+
+def _dangling_link(tmp_path: Path) -> Path:
+    (tmp_path / "roots.txt").symlink_to(tmp_path / "nowhere.txt")
+    return tmp_path / "roots.txt"
+
+
+def _fifo(tmp_path: Path) -> Path:
+    os.mkfifo(tmp_path / "roots.txt")
+    return tmp_path / "roots.txt"
+
+
+def _huge(tmp_path: Path) -> Path:
+    (tmp_path / "roots.txt").write_bytes(b"# x\n" * 2_000_000)
+    return tmp_path / "roots.txt"
+
+
+@pytest.mark.parametrize(
+    ("make", "key"),
+    [
+        (_link_to_a_list, "error.roots_file_symlink"),
+        (_dangling_link, "error.roots_file_symlink"),
+        (_fifo, "error.roots_file_not_a_file"),  # never blocks waiting for a writer
+        (_huge, "error.roots_file_too_large"),
+        (lambda tmp_path: tmp_path / "missing.txt", "error.root_missing"),
+        (lambda tmp_path: tmp_path, "error.root_not_data"),  # a folder without data
+    ],
+)
+def test_a_root_that_cannot_be_a_list_says_why(
+    tmp_path: Path, make: Callable[[Path], Path], key: str
+) -> None:
+    with pytest.raises(DataRootError) as raised:
+        find_roots([make(tmp_path)], {}, tmp_path)
+    assert raised.value.key == key
 
 
 def test_the_wards_of_every_root_are_read_as_one(two_roots: tuple[Path, Path]) -> None:

@@ -116,9 +116,19 @@ def _expand(value: Path, where: str, *, files: bool = True) -> list[Path]:
     """A data folder as itself; a file as the data folders it lists."""
     if is_data_root(value):
         return [value]
-    if not files or not value.is_file():
+    if not value.exists() and not value.is_symlink():
+        raise DataRootError("error.root_missing", where=where)
+    if not files or value.is_dir():
         raise DataRootError("error.root_not_data", where=where)
-    return read_roots_file(value)
+    return read_roots_file(value)  # a file (or a link, a FIFO…: it says which)
+
+
+_ROOTS_FILE_FAILURES = {
+    "symlink": "error.roots_file_symlink",
+    "not-a-file": "error.roots_file_not_a_file",
+    "file-too-large": "error.roots_file_too_large",
+    "file-unreadable": "error.roots_file_io",
+}
 
 
 def read_roots_file(path: Path) -> list[Path]:
@@ -126,7 +136,10 @@ def read_roots_file(path: Path) -> list[Path]:
     blank lines and `#` comments ignored. Every line must name a data folder."""
     try:
         text = read_data_file(path, _ROOTS_FILE_BYTES).decode("utf-8")
-    except (LoadFailedFile, UnicodeDecodeError):
+    except LoadFailedFile as failed:  # say why: a link, a folder or FIFO, too large, I/O
+        key = _ROOTS_FILE_FAILURES.get(failed.code, "error.roots_file_unreadable")
+        raise DataRootError(key, file=path, **failed.params) from None
+    except UnicodeDecodeError:
         raise DataRootError("error.roots_file_unreadable", file=path) from None
     found: list[Path] = []
     for number, line in enumerate(text.splitlines(), start=1):

@@ -11,6 +11,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file}: không đọc được danh sách thư mục dữ liệu (tệp văn bản UTF-8, mỗi dòng một thư mục)",
         "{file}: cannot read it as a list of data folders (a UTF-8 text file, one folder per line)",
     ),
+    "error.roots_file_symlink": (
+        "{file}: là liên kết tượng trưng; kieumau không đọc danh sách thư mục qua liên kết (ghi đường dẫn tới chính tệp đó)",
+        "{file}: is a symbolic link; kieumau never reads the list of data folders through a link (give the path of the file itself)",
+    ),
+    "error.roots_file_not_a_file": (
+        "{file}: không phải tệp thường (FIFO, thiết bị…); ghi một thư mục dữ liệu hoặc một tệp văn bản liệt kê thư mục",
+        "{file}: not a regular file (a FIFO, a device…); give a data folder or a text file listing data folders",
+    ),
+    "error.roots_file_too_large": (
+        "{file}: quá lớn cho một danh sách thư mục ({size} byte, tối đa {limit})",
+        "{file}: too large for a list of data folders ({size} bytes, limit {limit})",
+    ),
+    "error.roots_file_io": (
+        "{file}: không đọc được ({reason})",
+        "{file}: cannot be read ({reason})",
+    ),
+    "error.root_missing": (
+        "{where}: không có thư mục hay tệp này",
+        "{where}: no such folder or file",
+    ),
     "error.roots_file_bad_line": (
         "{where}: dòng có ký tự điều khiển; mỗi dòng ghi một thư mục dữ liệu",
         "{where}: the line holds a control character; write one data folder per line",
