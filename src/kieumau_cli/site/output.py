@@ -254,6 +254,7 @@ def _build(
     sets = site_sets(repository)
     work = Path(tempfile.mkdtemp(prefix=f".{output.name}.kieumau-new-", dir=output.parent))
     decided: list[Common] = []
+    made: set[str] = set()  # folders of `work` made by `_link`
 
     def decide(loaded: list[Loaded]) -> Common:
         latest = [share.latest for share in loaded] + [record.latest for record in kept]
@@ -280,7 +281,7 @@ def _build(
         work,
         user_dir,
         old_state,
-        lambda path, old: _link(output, work, path, old),
+        lambda path, old: _link(output, work, path, old, made),
         _write,
         input_fingerprints,
         frozenset(record.summary.key for record in kept),
@@ -290,7 +291,7 @@ def _build(
         loaded, done = run_shares(job, _jobs(len(repository.ward_paths())), decide)
         common = decided[0]
         broken = tuple(sorted((b for share in loaded for b in share.broken), key=lambda b: b.key))
-        _link_kept(kept, output, work, old_state)
+        _link_kept(kept, output, work, old_state, made)
         summaries = sorted(
             [*(p for share in done for p in share.provinces), *(r.summary for r in kept)],
             key=lambda p: p.key,
@@ -338,13 +339,13 @@ def _build(
 
 
 def _link_kept(
-    kept: list[ProvinceRecord], output: Path, work: Path, old_state: State | None
+    kept: list[ProvinceRecord], output: Path, work: Path, old_state: State | None, made: set[str]
 ) -> None:
     """The files of the provinces left unread, linked from the previous build (which
     wrote them from the same inputs); `_Reload` when one cannot be."""
     for record in kept:
         for path in (*record.files, record_path(record.summary.key)):
-            if not _link(output, work, path, old_state):
+            if not _link(output, work, path, old_state, made):
                 raise _Reload
 
 
@@ -384,13 +385,19 @@ def _roadmap(
     return roadmap_of(stations, programme, by_ref, province=province)
 
 
-def _link(output: Path, work: Path, path: str, old_state: State | None) -> bool:
+def _link(output: Path, work: Path, path: str, old_state: State | None, made: set[str]) -> bool:
     """The previous build's file, hard-linked into the new folder (copied where links
-    are not possible); False when it cannot be reused."""
+    are not possible); False when it cannot be reused. `made`: the folders of the new
+    site made so far (a rebuild links about 10,000 files into a few thousand folders:
+    one mkdir each, not one per file)."""
     if old_state is None or not reusable(output, old_state, path):
         return False
-    source, target = output / path, work / path
-    target.parent.mkdir(parents=True, exist_ok=True)
+    # Plain strings, not Path objects: this runs for every file of a rebuild.
+    source, target = f"{output}/{path}", f"{work}/{path}"
+    folder = target.rpartition("/")[0]
+    if folder not in made:
+        os.makedirs(folder, exist_ok=True)  # noqa: PTH103 (a string, per file)
+        made.add(folder)
     try:
         os.link(source, target, follow_symlinks=False)
     except OSError:
@@ -398,4 +405,4 @@ def _link(output: Path, work: Path, path: str, old_state: State | None) -> bool:
             shutil.copyfile(source, target, follow_symlinks=False)
         except OSError:
             return False
-    return stat.S_ISREG(target.lstat().st_mode)
+    return stat.S_ISREG(os.lstat(target).st_mode)

@@ -114,25 +114,26 @@ def read_state(output: Path) -> State | None:
 
 def check_contents(output: Path, state: State) -> None:
     """Refuse a site folder holding anything the listed builds did not write: a file,
-    a folder, or a symbolic link (never followed, never deleted)."""
+    a folder, or a symbolic link (never followed, never deleted). Read with scandir,
+    whose entries know links and folders without a system call each (a national site
+    is 10,000 files, checked before every rebuild)."""
     ours = {STATE, OLD_MARKER}
-    for parent, folders, files in os.walk(output):
-        here = Path(parent).relative_to(output).as_posix()
-        prefix = "" if here == "." else here + "/"
-        for name in sorted(folders + files):
-            path = prefix + name
-            full = Path(parent, name)
-            if full.is_symlink():
+    pending = [(os.fspath(output), "")]
+    while pending:
+        folder, prefix = pending.pop()
+        with os.scandir(folder) as entries:
+            found = sorted(entries, key=lambda entry: entry.name)
+        for entry in found:
+            path = prefix + entry.name
+            if entry.is_symlink():
                 raise UsageError(
                     "error.site_foreign_link",
                     hint="hint.site_foreign_files",
                     output=output,
                     path=path,
                 )
-            if name in folders:
-                known = path in state.folders
-            else:
-                known = path in state.files or path in ours
+            is_folder = entry.is_dir(follow_symlinks=False)
+            known = path in state.folders if is_folder else path in state.files or path in ours
             if not known:
                 raise UsageError(
                     "error.site_foreign_files",
@@ -141,6 +142,8 @@ def check_contents(output: Path, state: State) -> None:
                     count=1,
                     example=path,
                 )
+            if is_folder:
+                pending.append((entry.path, path + "/"))
 
 
 def reusable(old: Path, state: State, path: str) -> bool:
@@ -150,7 +153,7 @@ def reusable(old: Path, state: State, path: str) -> bool:
     if written is None or written.size < 0:
         return False
     try:
-        stat = (old / path).lstat()
+        stat = os.lstat(f"{old}/{path}")  # a string, not a Path: once per file of a site
     except OSError:
         return False
     return stat_modes.S_ISREG(stat.st_mode) and stat.st_size == written.size
@@ -160,10 +163,10 @@ def delete_written(folder: Path, files: Iterable[str], folders: Iterable[str]) -
     """Delete the listed files (regular files only, never through a link) and then the
     listed folders that are left empty, then `folder` itself if empty."""
     for path in files:
-        target = folder / path
+        name = f"{folder}/{path}"  # a string, not a Path: once per file of a site
         try:
-            if not target.is_symlink() and target.is_file():
-                target.unlink()
+            if stat_modes.S_ISREG(os.lstat(name).st_mode):  # lstat: a link is not followed
+                os.unlink(name)  # noqa: PTH108 (the string above)
         except OSError:
             pass
     for path in sorted(folders, key=lambda p: -p.count("/")):
