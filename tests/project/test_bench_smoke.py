@@ -85,6 +85,8 @@ def test_benchmark_runs_at_a_small_size(tmp_path: Path) -> None:
         "entry page (index.html)",
         "largest province page",
         "`kieumau check`, 1000 stations (--ten-times)",
+        "floor, 1000 files (--ten-times)",
+        "the 100-station time around it",
         "`kieumau --roots FILE check`, one root per province",
     ):
         assert row in table
