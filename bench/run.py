@@ -355,14 +355,13 @@ def _rows(
         )
     )
     floor_grown = _ratio(scaled.get("floor"), scaled.get("floor 1x"))
-    if floor_grown is not None:
-        rows.append(
-            Row(
-                f"floor, {stations * 10} files (--ten-times)",
-                scaled["floor"],
-                f"{fmt(floor_grown)} the {stations}-file floor around it",
-            )
+    rows.append(
+        Row(
+            f"floor, {stations * 10} files (--ten-times)",
+            scaled.get("floor"),
+            f"{fmt(floor_grown)} the {stations}-file floor around it",
         )
+    )
     for name in ("check", "list"):
         grown = _ratio(scaled.get(name), scaled.get(f"{name} 1x"))
         rows.append(
