@@ -488,3 +488,22 @@ def test_full_without_notes_says_so_and_a_bad_file_is_refused_with_its_position(
         "2026-02-10",
     )
     assert ranged.exit_code == 2 and "--full" in ranged.stderr
+
+
+def test_a_recognised_station_s_brief_says_keep_the_criteria(tmp_path: Path) -> None:
+    """phuong-dien-an holds a 2024 recognition; with every criterion met its weekly note
+    says to keep them, never that it may now ask for inspection and recognition."""
+    from tests.support.cli import invoke_on
+    from tests.support.data import copy_shipped
+
+    root = copy_shipped(tmp_path / "data")
+    ward = root / "wards/quang-nam/phuong-dien-an.yaml"
+    ward.write_text(
+        ward.read_text(encoding="utf-8").replace("status: unknown", "status: met"),
+        encoding="utf-8",
+    )
+    for fmt in ("md", "html"):
+        done = invoke_on(root, "brief", "phuong-dien-an", "--format", fmt)
+        text = " ".join(done.stdout.split())
+        assert "tiếp tục duy trì danh hiệu đã được công nhận" in text, done.stderr
+        assert "đủ điều kiện đề nghị kiểm tra" not in text

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from kieumau_cli import __version__
 from kieumau_cli.load.models import CriteriaSet, Reported, Ward
 from kieumau_cli.load.notes import WeeklyNotes
 from kieumau_cli.load.vocabulary import Status
+from kieumau_cli.results.lifecycle import lifecycle_summary
 from kieumau_cli.results.paperwork import Paperwork
 from kieumau_cli.results.rows import CriterionDetail, criterion_details, pending
 from kieumau_cli.results.score import Score, score_at
@@ -85,6 +87,9 @@ class Brief:
     version: str
     paperwork: Paperwork = field(default_factory=Paperwork)
     notes: WeeklyNotes | None = None  # `brief --full`: the officer-written sections I–VI
+    # Where the station is in the recognition life cycle on `reference` (lifecycle_summary):
+    # a station holding a recognition is told to keep the criteria, not to apply.
+    lifecycle: dict[str, Any] = field(default_factory=dict)
 
     @property
     def baseline(self) -> dt.date:
@@ -162,6 +167,7 @@ class Brief:
             commits=len(timeline.commits(period)),
             generated=today,
             version=__version__,
+            lifecycle=lifecycle_summary(ward, criteria_set, reference),
         )
 
 

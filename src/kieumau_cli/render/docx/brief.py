@@ -23,6 +23,7 @@ from kieumau_cli.render.docx.pieces import (
 )
 from kieumau_cli.render.docx.primitives import Line, Span, bold
 from kieumau_cli.render.docx.writer import Writer
+from kieumau_cli.render.lifecycle import verdict_key
 from kieumau_cli.render.official import lower_first
 from kieumau_cli.render.templates import delta_text, sentence
 from kieumau_cli.results.brief import Brief, StalledRow, Task
@@ -128,7 +129,7 @@ def _brief_overview(w: Writer, r: Brief, kind: str) -> None:
     # Published figures (a newspaper about the station) are for the province's summary,
     # never cited in the station's own note.
     if after.qualifies:
-        w.item([w.t("qualifies") + "."])
+        w.item([w.t(verdict_key(True, r.lifecycle)) + "."])
     if r.days_left is not None:
         w.item([w.t("brief.target", date=w.date(r.ward.target), days=r.days_left) + "."])
     for one in r.breaks:
