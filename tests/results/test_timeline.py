@@ -120,3 +120,22 @@ def test_replay_is_the_status_at_each_date(seed: int) -> None:
         assert replay.statuses(day) == expected == statuses_as_of(ward, criteria_set, day)
         assert replay.score(day) == score(criteria_set, expected)
     assert replay.statuses() == statuses_as_of(ward, criteria_set)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_a_period_that_is_not_a_week_is_read_as_itself(seed: int) -> None:
+    """`week` of a custom range (no ISO week) is that range's own reading, not the ISO
+    week its first day falls in; and its lists are the caller's own."""
+    from kieumau_cli.results.weeks import Period
+
+    timeline = _random_timeline(seed)
+    span = Period(START + dt.timedelta(days=3), START + dt.timedelta(days=60))
+    items = timeline.week(span)
+    assert items.changes == timeline.changes(span)
+    assert items.evidence == timeline.evidence(span)
+    assert items.readings == timeline.readings(span)
+    empty = week_period(2000, 1)  # a week with nothing in it
+    criterion = timeline.criteria_set.criteria[0]
+    change = StatusChange(START, criterion, Status.NOT_MET, Status.MET, None, None, "git")
+    timeline.week(empty).changes.append(change)  # a caller's edit of its own list…
+    assert timeline.week(empty).changes == []  # …reaches no other caller

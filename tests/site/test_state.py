@@ -101,3 +101,26 @@ def test_reusable_needs_the_recorded_size(tmp_path: Path) -> None:
     (tmp_path / "index.html").write_text("<p>changed</p>", encoding="utf-8")
     assert not reusable(tmp_path, state, "index.html")
     assert not reusable(tmp_path, state, "not-listed.html")
+
+
+@pytest.mark.parametrize("unlistable", ["", "a", "a/b"])
+def test_a_folder_that_cannot_be_listed_is_refused_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, unlistable: str
+) -> None:
+    """Any folder of the old site that cannot be read (permissions, I/O) may hold files
+    that are not ours: the rebuild is refused with the site's usage error."""
+    import os
+
+    state = _site(tmp_path)
+    blocked = os.fspath(tmp_path / unlistable) if unlistable else os.fspath(tmp_path)
+    real = os.scandir
+
+    def scandir(path: str) -> object:
+        if os.fspath(path).rstrip("/") == blocked.rstrip("/"):
+            raise PermissionError(13, "Permission denied", path)
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    with pytest.raises(UsageError) as raised:
+        check_contents(tmp_path, state)
+    assert raised.value.key == "error.site_foreign_files"

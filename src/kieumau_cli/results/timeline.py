@@ -156,7 +156,6 @@ class WeekItems:
     readings: list[NewReading]
 
 
-_NO_ITEMS = WeekItems([], [], [])
 _OUTSIDE = object()  # a date a bucket leaves out
 # Where a date goes: a key shared by the items of one group, or _OUTSIDE.
 Bucket = Callable[[dt.date], Any]
@@ -291,6 +290,8 @@ class Timeline:
         """`changes`, `evidence` and `readings` of one ISO week, from one pass over the
         ward for all its weeks (the site's history page asks for every week of a
         year; a pass per week was a quarter of a national build)."""
+        if period.week is None:  # not an ISO week: the period's own reading
+            return WeekItems(self.changes(period), self.evidence(period), self.readings(period))
         if self._weeks is None:
             changes = self._changes(_monday)
             evidence = self._evidence(_monday)
@@ -299,7 +300,8 @@ class Timeline:
                 day: WeekItems(changes.get(day, []), evidence.get(day, []), readings.get(day, []))
                 for day in {*changes, *evidence, *readings}
             }
-        return self._weeks.get(period.start, _NO_ITEMS)
+        found = self._weeks.get(period.start)
+        return found if found is not None else WeekItems([], [], [])  # lists of its own
 
     def _changes(self, bucket: Bucket) -> dict[Any, list[StatusChange]]:
         found: dict[Any, list[StatusChange]] = {}

@@ -121,8 +121,17 @@ def check_contents(output: Path, state: State) -> None:
     pending = [(os.fspath(output), "")]
     while pending:
         folder, prefix = pending.pop()
-        with os.scandir(folder) as entries:
-            found = sorted(entries, key=lambda entry: entry.name)
+        try:
+            with os.scandir(folder) as entries:
+                found = sorted(entries, key=lambda entry: entry.name)
+        except OSError:  # a folder that cannot be listed may hold anything: not ours
+            raise UsageError(
+                "error.site_foreign_files",
+                hint="hint.site_foreign_files",
+                output=output,
+                count=1,
+                example=prefix or ".",
+            ) from None
         for entry in found:
             path = prefix + entry.name
             if entry.is_symlink():
