@@ -135,3 +135,22 @@ def test_nothing_open_says_so(invoke: Invoke, example_root: Path) -> None:
     )
     md = invoke("--root", str(example_root), "due", "-f", "md", "--owner", "x", "--lang", "en")
     assert "Nothing is open for this owner." in md.stdout
+
+
+def test_due_dates_at_the_calendar_s_edge_reach_every_output(tmp_path: Path) -> None:
+    """A due date of 31/12/9999 (which the schema accepts) in every open criterion: the
+    calendar and the site are written, with no internal error."""
+    import re
+
+    from tests.support.cli import invoke_on
+    from tests.support.data import copy_shipped
+
+    root = copy_shipped(tmp_path / "data")
+    ward = root / "wards/thanh-hoa/phuong-dong-son.yaml"
+    text = re.sub(r"due: \d{4}-\d\d-\d\d", "due: 9999-12-31", ward.read_text(encoding="utf-8"))
+    ward.write_text(text, encoding="utf-8")
+    done = invoke_on(root, "due", "--format", "ics", "-o", str(tmp_path / "due.ics"))
+    assert done.exit_code == 0, done.stderr
+    assert b"DTSTART;VALUE=DATE:99991231" in (tmp_path / "due.ics").read_bytes()
+    site = invoke_on(root, "site", "-o", str(tmp_path / "site"), "--no-git")
+    assert site.exit_code in (0, 1) and "lỗi nội bộ" not in site.stderr, site.stderr

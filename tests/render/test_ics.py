@@ -190,3 +190,17 @@ def test_a_calendar_name_with_line_breaks_adds_no_property() -> None:
     assert b"X-WR-CALNAME:Phuong\\nMETHOD:CANCEL\\nX\r\n" in data
     assert data.count(b"\r\nMETHOD:") == 1
     assert b"\n" not in data.replace(b"\r\n", b"")
+
+
+@pytest.mark.parametrize("due", ["9999-12-31", "9999-12-30", "0001-01-01"])
+def test_a_due_date_at_the_calendar_s_edge_is_an_event(due: str) -> None:
+    """Every date the schema accepts makes an event: on 31/12/9999 there is no next day
+    for DTEND, so the event has DTSTART alone (one day, RFC 5545 3.6.1)."""
+    ward = make_ward({"C01": {"status": "in_progress", "due": due}})
+    (event,) = _events(calendar_bytes(ward_tasks(ward, make_set(1), TODAY), "x"))
+    day = dt.date.fromisoformat(due)
+    assert event.decoded("dtstart") == day
+    if day < dt.date.max:
+        assert event.decoded("dtend") == day + dt.timedelta(days=1)
+    else:
+        assert "dtend" not in event

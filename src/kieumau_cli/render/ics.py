@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable
 from kieumau_cli.render.common import pick, status_label
 from kieumau_cli.render.official import place_text
 from kieumau_cli.results.due import Agenda, Task
+from kieumau_cli.results.weeks import ONE_DAY
 from kieumau_cli.text import t
 from kieumau_cli.text.unsafe import visible
 
@@ -110,9 +111,11 @@ def calendar_bytes(
         lines += [
             "BEGIN:VEVENT",
             _property("SUMMARY", _text(visible(summary))),
-            f"DTSTART;VALUE=DATE:{task.due:%Y%m%d}",  # a date: an all-day event
-            f"DTEND;VALUE=DATE:{task.due + dt.timedelta(days=1):%Y%m%d}",
-            f"DTSTAMP:{stamp:%Y%m%d}T000000Z",
+            f"DTSTART;VALUE=DATE:{_date(task.due)}",  # a date: an all-day event
+            # The day after; none after 31/12/9999 (there is no such date), and RFC 5545
+            # (3.6.1) reads a date DTSTART without DTEND as that one day.
+            *([f"DTEND;VALUE=DATE:{_date(task.due + ONE_DAY)}"] if task.due < dt.date.max else []),
+            f"DTSTAMP:{_date(stamp)}T000000Z",
             _property("UID", _text(event_uid(task))),
             _property("DESCRIPTION", _text(_description(task, lang, link, one_station))),
             "TRANSP:TRANSPARENT",  # a deadline blocks no one's time
@@ -122,6 +125,11 @@ def calendar_bytes(
         lines.append("END:VEVENT")
     lines.append("END:VCALENDAR")
     return ("\r\n".join(lines) + "\r\n").encode("utf-8")
+
+
+def _date(day: dt.date) -> str:
+    """'20260210': four digits of year always (strftime's %Y writes year 1 as '1')."""
+    return f"{day.year:04d}{day.month:02d}{day.day:02d}"
 
 
 def _text(value: str) -> str:
