@@ -1,3 +1,3 @@
-from kieumau_cli.cli import main
+from kieumau_cli.cli import program
 
-main()
+program()

@@ -161,10 +161,11 @@ def test_a_warm_run_imports_neither_rich_nor_the_models(example_root: Path) -> N
     first = run_kieumau(*args, timeout=60)
     assert first.exit_code == 0, first.stderr
     probe = (
-        "import runpy, sys\n"
+        "import sys\n"
+        "from kieumau_cli.cli import main\n"
         f"sys.argv = ['kieumau', *{list(args)!r}]\n"
         "try:\n"
-        "    runpy.run_module('kieumau_cli', run_name='__main__')\n"
+        "    main()\n"
         "except SystemExit:\n"
         "    pass\n"
         "heavy = ('rich', 'pydantic', 'yaml', 'jinja2', 'typer', 'kieumau_cli.load.models')\n"

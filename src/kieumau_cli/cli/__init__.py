@@ -1,4 +1,5 @@
-"""Entry point: `kieumau` and `python -m kieumau_cli`.
+"""Entry point: `kieumau` and `python -m kieumau_cli` run `program`; `main` is the
+same run, ending with SystemExit, for callers inside a Python process (tests).
 
 Importing a `cli.*` module registers its commands on the shared app. `app`
 is imported on first use so that a plain `kieumau status WARD` (see `fast`)
@@ -7,14 +8,17 @@ never imports Typer.
 
 from __future__ import annotations
 
+import contextlib
 import gc
+import os
 import sys
-from typing import TYPE_CHECKING
+import types
+from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
     import typer
 
-__all__ = ["app", "main"]
+__all__ = ["app", "main", "program"]
 
 
 # Each module registers its commands on the app, in the order `kieumau --help` lists them.
@@ -35,6 +39,68 @@ def __getattr__(name: str) -> typer.Typer:
     if name == "app":
         return _app()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def program() -> NoReturn:
+    """The `kieumau` process: `main`, then the standard streams flushed and the process
+    ended without the interpreter's teardown.
+
+    Tearing down the modules and objects of a run (Pydantic's validators, a national
+    set's models) cost a cold `status` a fifth of its time. Nothing is left for it
+    to do by then: every file a command writes is closed, and every lock released, in
+    the `with` block that wrote it, and `check`'s worker pool is joined before it
+    returns. Only the exit status and buffered output remain, and both are kept."""
+    _without_pydantic_plugins()
+    try:
+        main()
+        code: object = 0
+    except SystemExit as exited:
+        code = exited.code
+    os._exit(_flushed(code))
+
+
+def _without_pydantic_plugins() -> None:
+    """Pydantic looks for plugins (the `pydantic` entry-point group) when it builds its
+    first validator: that imports importlib.metadata and reads the metadata of every
+    installed distribution, and a plugin found there (an observability hook such as
+    logfire's) would be imported and run inside kieumau's validation. A program that
+    only validates its own files needs neither; this is PYDANTIC_DISABLE_PLUGINS=__all__
+    without the import. Only the process entry does it: kieumau imported as a library
+    leaves the host application's plugins alone."""
+    name = "pydantic.plugin._loader"  # the one module pydantic asks for its plugins
+    if name not in sys.modules:
+        loader = types.ModuleType(name)
+        loader.get_plugins = tuple  # type: ignore[attr-defined]  # no plugins: ()
+        sys.modules[name] = loader
+
+
+def _flushed(code: object) -> int:
+    """The exit status of SystemExit(code), as Python computes it, once the buffered
+    output is out: a reader that left (`kieumau list | head`) is no failure; a write
+    the system refuses (stdout on a full disk) is reported, and is exit 2 whatever
+    the command's status was, since its output is lost."""
+    if code is None:
+        status = 0
+    elif isinstance(code, int):
+        status = code & 0xFF
+    else:
+        sys.stderr.write(f"{code}\n")
+        status = 1
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        pass
+    except OSError as error:
+        from kieumau_cli.cli.guard import system_error_text
+        from kieumau_cli.errors import EXIT_USAGE
+        from kieumau_cli.text.unsafe import visible
+
+        # The message has no --lang to follow any more: Vietnamese, the default.
+        sys.stderr.write(f"kieumau: {visible(system_error_text(error, 'vi'))}\n")
+        status = EXIT_USAGE  # whatever the command found, its output is lost
+    with contextlib.suppress(OSError):  # nowhere left to say anything
+        sys.stderr.flush()
+    return status
 
 
 def main() -> None:

@@ -13,6 +13,7 @@ from kieumau_cli.errors import (
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
     EXIT_OK,
+    EXIT_USAGE,
     InvalidDataError,
     KieumauError,
 )
@@ -43,12 +44,27 @@ def run_guarded(run: Callable[[], int], echo: Callable[[str], None], lang: str) 
     except KeyboardInterrupt:
         echo_err(f"kieumau: {t(lang, 'error.interrupted')}")
         return EXIT_INTERRUPTED
+    except OSError as error:  # the system refused: a full disk, a vanished mount, a quota
+        echo_err(f"kieumau: {system_error_text(error, lang)}")
+        return EXIT_USAGE
     except Exception as error:  # a bug: say so plainly, never a bare traceback
         if os.environ.get("KIEUMAU_DEBUG"):
             raise
         detail = str(error).splitlines()[0][:200] if str(error) else ""
         echo_err("kieumau: " + t(lang, "error.internal", kind=type(error).__name__, detail=detail))
         return EXIT_INTERNAL
+
+
+def system_error_text(error: OSError, lang: str) -> str:
+    """An operating-system failure in words: what the system said, and on which file
+    when it names one. Files a command reads are reported by the loaders themselves;
+    what reaches here is a write (stdout to a full disk, a page of the site) or a
+    read the system broke off."""
+    reason = error.strerror or str(error) or type(error).__name__
+    name, where = error.filename, ""
+    if isinstance(name, str | bytes):  # a name not in UTF-8 shows its bytes as \xNN
+        where = " " + os.fsencode(name).decode("utf-8", "backslashreplace")
+    return t(lang, "error.system", where=where, reason=reason)
 
 
 def _report(error: InvalidDataError, echo_err: Callable[[str], None], lang: str) -> None:

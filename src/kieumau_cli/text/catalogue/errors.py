@@ -116,6 +116,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "dùng 'kieumau set' để sửa đơn vị đã có",
         "use 'kieumau set' to edit an existing ward",
     ),
+    "error.system": (
+        "không đọc hoặc ghi được{where}: {reason}. Đây là lỗi của môi trường chạy, không phải của dữ liệu: hãy kiểm tra chỗ trống trên ổ đĩa và quyền truy cập",
+        "could not read or write{where}: {reason}. This is a problem of the system kieumau runs on, not of the data: check the free disk space and the permissions",
+    ),
     "error.interrupted": ("đã dừng (Ctrl-C)", "interrupted (Ctrl-C)"),
     "error.internal": (
         "lỗi nội bộ: {kind}: {detail}. Đây là lỗi của chương trình; hãy báo lại kèm lệnh đã chạy (chạy lại với KIEUMAU_DEBUG=1 để xem chi tiết)",
