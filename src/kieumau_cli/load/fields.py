@@ -2,9 +2,12 @@
 counts, ids, bilingual text, and where a fact comes from. The ward and criteria models
 (`models.py`), the life-cycle blocks (`lifecycle_models.py`) and the programme file
 (`programme.py`) are built from these, so one spelling of a date is accepted everywhere.
-"""
 
-from __future__ import annotations
+The model modules (this one, `models.py`, `lifecycle_models.py`, `signoff.py`) leave
+annotations evaluated, without `from __future__ import annotations`: as strings,
+Pydantic would compile each one again when it builds the models, which every cold
+`status` waits for.
+"""
 
 import calendar
 import datetime as dt

@@ -4,9 +4,7 @@ All three blocks are optional and, like `history`, append-only (`check --base`).
 stage a station is at is derived from them (`results/lifecycle.py`), never typed.
 """
 
-from __future__ import annotations
-
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Self
 
 from pydantic import Field, model_validator
 
@@ -101,7 +99,7 @@ class Recognised(StrictModel):
     note: str | None = None
 
     @model_validator(mode="after")
-    def _year_or_why_not(self) -> Recognised:
+    def _year_or_why_not(self) -> Self:
         if self.year is None and self.year_unknown is None:
             raise DetailError("diag.detail.year_unknown")
         return self

@@ -6,10 +6,8 @@ titles/descriptions come from the `Field(description=...)` texts (Vietnamese
 first, English after " / ").
 """
 
-from __future__ import annotations
-
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Self
 
 from pydantic import ConfigDict, Field, model_validator
 
@@ -234,7 +232,7 @@ class Reported(StrictModel):
     source: Source
 
     @model_validator(mode="after")
-    def _met_within_total(self) -> Reported:
+    def _met_within_total(self) -> Self:
         if self.met > self.total:
             raise DetailError("diag.detail.met_over_total", met=self.met, total=self.total)
         return self

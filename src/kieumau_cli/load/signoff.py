@@ -9,8 +9,6 @@ and accents aside ('Trưởng Công an phường' approves `by: trưởng công 
 Văn B`).
 """
 
-from __future__ import annotations
-
 import functools
 from typing import Annotated, Any
 

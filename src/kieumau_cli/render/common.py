@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import re
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
@@ -173,6 +172,8 @@ def write_json(payload: Any, out: TextIO) -> None:
     """Indented UTF-8 JSON. JSON escapes C0 controls itself; C1 controls, bidi
     overrides and the other characters `text.unsafe` names are written as `\\uXXXX`
     too (the same string to a parser, harmless to a terminal that shows the file)."""
+    import json  # here: the text of a cold `status` needs no JSON
+
     text = json.dumps(payload, ensure_ascii=False, indent=2)
     out.write(json_escape_unsafe(text) + "\n")
 

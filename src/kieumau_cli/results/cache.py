@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 import stat
 from collections.abc import Mapping
@@ -139,6 +138,8 @@ class StatusCache:
         entry_path = folder / f"{self.key(ward_path, ward_raw)}.json"
         if not self._ours(entry_path):
             return None
+        import json  # here: a `status` with the cache off never reads an entry
+
         entry = json.loads(read_data_file(entry_path))
         if not isinstance(entry, dict) or entry.get("format") != CACHE_FORMAT:
             return None
@@ -216,6 +217,7 @@ class StatusCache:
         self._write(self.key(ward_path, ward_raw), entry)
 
     def _write(self, key: str, entry: dict[str, Any]) -> None:
+        import json
         import tempfile
 
         folder = self._folder(create=True)
