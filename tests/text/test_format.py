@@ -73,6 +73,25 @@ def test_format_percent_and_dates() -> None:
     assert format_date(None, "vi") == "—"
 
 
+@pytest.mark.parametrize(
+    ("precision", "vi", "en"),
+    [
+        ("day", "01/01/0001", "0001-01-01"),
+        ("month", "tháng 1/0001", "0001-01"),
+        ("year", "năm 0001", "0001"),
+    ],
+)
+def test_every_year_the_schema_accepts_has_four_digits(precision: str, vi: str, en: str) -> None:
+    """A ward file may say 0001-01-01 (a typo the schema lets through): it is printed as
+    written, never as '01/01/1'."""
+    day = dt.date(1, 1, 1)
+    assert (
+        format_date(day, "vi", precision=precision),
+        format_date(day, "en", precision=precision),
+    ) == (vi, en)
+    assert format_date(dt.date(9999, 12, 31), "vi", precision=precision).endswith("9999")
+
+
 @pytest.mark.parametrize("text", ["2026-02-11", "11/02/2026", "11/2/2026", " 2026-02-11 "])
 def test_parse_dates_iso_and_day_first(text: str) -> None:
     assert parse_iso_date(text) == dt.date(2026, 2, 11)

@@ -35,18 +35,19 @@ def format_date(value: dt.date | None, lang: Lang, *, precision: str = "day") ->
         return "—"
     # A date known only to its month or year says so ("tháng 3/2025", "năm 2023"), never
     # an invented day; "day_month" is the first date of a span whose year follows.
+    year = f"{value.year:04d}"  # as the file writes it: year 1 is 0001, never '1'
     if lang == "vi":
         if precision == "month":
-            return f"tháng {value.month}/{value.year}"
+            return f"tháng {value.month}/{year}"
         if precision == "year":
-            return f"năm {value.year}"
+            return f"năm {year}"
         if precision == "day_month":
             return f"{value.day:02d}/{value.month:02d}"
-        return f"{value.day:02d}/{value.month:02d}/{value.year}"
+        return f"{value.day:02d}/{value.month:02d}/{year}"
     if precision == "month":
-        return f"{value.year}-{value.month:02d}"
+        return f"{year}-{value.month:02d}"
     if precision == "year":
-        return str(value.year)
+        return year
     return value.isoformat()
 
 
