@@ -118,7 +118,8 @@ def _string_literals(path: Path) -> list[tuple[int, str]]:
 
 # Modules whose Vietnamese literals are not user-facing texts: the JSON Schema's field
 # descriptions (bilingual, for editors), the Nghị định 30/2020 defaults (names of bodies:
-# data, the same whatever --lang says), the request words notes are matched against, and
+# data, the same whatever --lang says), the kind words that open official place names
+# (data as well), the request words notes are matched against, and
 # the letter đ that slugs map explicitly, the holiday names the holidays library's are
 # matched against.
 _DATA_DEFAULTS = {
@@ -131,6 +132,7 @@ _DATA_DEFAULTS = {
     "render/official.py",
     "results/timeline.py",
     "text/format.py",
+    "text/places.py",
 }
 
 

@@ -27,10 +27,10 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 
 from kieumau_cli.render.common import pick, status_label
-from kieumau_cli.render.official import place_text
 from kieumau_cli.results.due import Agenda, Task
 from kieumau_cli.results.weeks import ONE_DAY
 from kieumau_cli.text import t
+from kieumau_cli.text.places import place_text
 from kieumau_cli.text.unsafe import visible
 
 PRODUCT = "-//kieumau//due//VI"

@@ -15,10 +15,14 @@ from dataclasses import dataclass
 from kieumau_cli.load.models import Ward
 from kieumau_cli.text import t
 from kieumau_cli.text.format import format_date, nfc
+from kieumau_cli.text.places import (
+    PROVINCE_KINDS,
+    UNIT_KINDS,
+    province_phrase,
+    without_kind,
+)
 
 PLACEHOLDER = "…"  # the number, and a signer's name nobody gave, are filled in by hand
-_UNIT_KINDS = ("Phường ", "Xã ", "Đặc khu ")
-_PROVINCE_KINDS = ("Tỉnh ", "Thành phố ")
 # Data defaults, derived when a ward file has no `document:` (see docs/docx.md).
 _KIND_WORD = {"phuong": "phường", "xa": "xã", "dac_khu": "đặc khu"}
 _KIND_SYMBOL = {"phuong": "BC-CAP", "xa": "BC-CAX", "dac_khu": "BC-CAĐK"}
@@ -93,48 +97,6 @@ def signer_name_line(issuer: Issuer) -> str:
     return nfc(f"{rank} {name}") if rank else name
 
 
-def lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
-
-
-def without_kind(name: str, kinds: tuple[str, ...]) -> str:
-    """'Phường Đông Sơn' -> 'Đông Sơn'; 'Tỉnh Thanh Hóa' -> 'Thanh Hóa'."""
-    for kind in kinds:
-        if name.lower().startswith(kind.lower()):
-            return name[len(kind) :].strip()
-    return name
-
-
-def province_phrase(province_name: str) -> str:
-    """'Tỉnh Thanh Hóa' -> 'tỉnh Thanh Hóa' (as it reads after 'Công an …')."""
-    for kind in _PROVINCE_KINDS:
-        if province_name.lower().startswith(kind.lower()):
-            return lower_first(province_name)
-    return province_name
-
-
-def unit_phrase(name: str) -> str:
-    """'Phường Đông Sơn' -> 'phường Đông Sơn' (a unit named mid-phrase)."""
-    for kind in _UNIT_KINDS:
-        if name.lower().startswith(kind.lower()):
-            return lower_first(name)
-    return name
-
-
-def place_phrase(ward_name: str, province_name: str) -> str:
-    """'phường Đông Sơn, tỉnh Thanh Hóa'."""
-    return nfc(f"{unit_phrase(ward_name)}, {province_phrase(province_name)}")
-
-
-def place_text(ward_name: str, province_name: str, lang: str) -> str:
-    """Where a station is, as every output writes it after a label or mid-sentence:
-    'phường Đông Sơn, tỉnh Thanh Hóa' in Vietnamese, 'Phường Đông Sơn, Tỉnh Thanh Hóa'
-    (the names as they are) in English."""
-    return (
-        place_phrase(ward_name, province_name) if lang == "vi" else f"{ward_name}, {province_name}"
-    )
-
-
 def ward_issuer(ward: Ward) -> Issuer:
     """The ward file's `document:` block, each missing key derived from the ward."""
     info = ward.document
@@ -145,7 +107,7 @@ def ward_issuer(ward: Ward) -> Issuer:
             else _SUPERIOR.format(province=province_phrase(ward.province_name))
         ),
         unit=nfc(ward.unit),
-        place=nfc(info.place if info and info.place else without_kind(ward.name, _UNIT_KINDS)),
+        place=nfc(info.place if info and info.place else without_kind(ward.name, UNIT_KINDS)),
         symbol=nfc(info.symbol if info and info.symbol else _KIND_SYMBOL[ward.kind]),
         signer_title=nfc(
             info.signer_title
@@ -190,7 +152,7 @@ def summary_issuer(
         _PROVINCE_SYMBOL["Tỉnh "],
     )
     unit = superior or _SUPERIOR.format(province=province_phrase(province_name))
-    place = without_kind(province_name, _PROVINCE_KINDS)
+    place = without_kind(province_name, PROVINCE_KINDS)
     return Issuer(_MINISTRY, nfc(unit), nfc(place), symbol, _PROVINCE_SIGNER)
 
 

@@ -22,11 +22,11 @@ from kieumau_cli.render.common import (
     write_json,
 )
 from kieumau_cli.render.lifecycle import stage_phrase, verdict_key, verified_phrase
-from kieumau_cli.render.official import place_text
 from kieumau_cli.results.rows import CriterionRow
 from kieumau_cli.results.status import StatusView
 from kieumau_cli.text import t
 from kieumau_cli.text.format import format_date
+from kieumau_cli.text.places import place_text
 
 
 def _header_lines(result: StatusView, lang: str) -> list[tuple[str, str]]:

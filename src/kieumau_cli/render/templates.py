@@ -38,11 +38,11 @@ from kieumau_cli.render.common import (
     unit_name,
 )
 from kieumau_cli.render.lifecycle import stage_phrase, verdict_key, verified_phrase
-from kieumau_cli.render.official import lower_first, place_text, province_phrase, unit_phrase
 from kieumau_cli.resources import templates_dir
 from kieumau_cli.results.weeks import format_week, iso_week
 from kieumau_cli.text import t
 from kieumau_cli.text.format import format_date, format_number, format_percent
+from kieumau_cli.text.places import lower_first, place_text, province_phrase, unit_phrase
 from kieumau_cli.text.unsafe import has_unsafe, visible
 
 if TYPE_CHECKING:

@@ -24,11 +24,11 @@ from kieumau_cli.render.docx.pieces import (
 from kieumau_cli.render.docx.primitives import Line, Span, bold
 from kieumau_cli.render.docx.writer import Writer
 from kieumau_cli.render.lifecycle import verdict_key
-from kieumau_cli.render.official import lower_first
 from kieumau_cli.render.templates import delta_text, sentence
 from kieumau_cli.results.brief import Brief, StalledRow, Task
 from kieumau_cli.results.timeline import NewEvidence, NewReading, StatusChange
 from kieumau_cli.results.workdays import Break
+from kieumau_cli.text.places import lower_first
 
 
 def _brief(w: Writer, r: Brief) -> None:

@@ -10,9 +10,10 @@ from kieumau_cli.render.docx.pieces import score_text
 from kieumau_cli.render.docx.primitives import Line, Row, bold, italic
 from kieumau_cli.render.docx.writer import Writer
 from kieumau_cli.render.lifecycle import stage_phrase, verdict_key
-from kieumau_cli.render.official import Issuer, lower_first, ward_issuer
+from kieumau_cli.render.official import Issuer, ward_issuer
 from kieumau_cli.results.dossier import Dossier
 from kieumau_cli.results.rows import bilingual
+from kieumau_cli.text.places import lower_first
 
 SUBMISSION_SYMBOL = "TTr"
 

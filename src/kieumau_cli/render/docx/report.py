@@ -22,11 +22,11 @@ from kieumau_cli.render.docx.pieces import (
 from kieumau_cli.render.docx.primitives import Cell, Line, Row, bold, italic
 from kieumau_cli.render.docx.writer import Writer
 from kieumau_cli.render.lifecycle import stage_phrase, verdict_key, verified_phrase
-from kieumau_cli.render.official import lower_first, place_phrase
 from kieumau_cli.results.report import Report
 from kieumau_cli.results.rows import CriterionDetail
 from kieumau_cli.results.timeline import StatusChange
 from kieumau_cli.text.format import format_percent
+from kieumau_cli.text.places import lower_first, place_phrase
 
 
 def _report(w: Writer, r: Report) -> None:

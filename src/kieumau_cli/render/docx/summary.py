@@ -5,16 +5,10 @@ from __future__ import annotations
 from kieumau_cli.render.common import unit_name
 from kieumau_cli.render.docx.primitives import Cell, Row, bold
 from kieumau_cli.render.docx.writer import Writer
-from kieumau_cli.render.official import (
-    IssuerChoice,
-    Signature,
-    lower_first,
-    province_phrase,
-    summary_issuer,
-    with_signature,
-)
+from kieumau_cli.render.official import IssuerChoice, Signature, summary_issuer, with_signature
 from kieumau_cli.results.summary import Summary
 from kieumau_cli.text.format import format_percent
+from kieumau_cli.text.places import lower_first, province_phrase
 
 
 def _summary(w: Writer, r: Summary) -> None:
