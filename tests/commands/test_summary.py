@@ -39,10 +39,13 @@ def test_summary_ranks_by_progress_and_lists_who_qualifies(
         "Phường Đức Xuân",
         "Phường Đông Sơn",
     ]
-    heading = "## Đơn vị đã đạt đủ tiêu chí, đủ điều kiện đề nghị kiểm tra, công nhận (2)"
-    qualified = out.split(heading)[1]
-    assert "**Phường Tào Xuyên (tên theo nguồn năm 2025" in qualified.split("##")[0]
-    assert "**Phường Đức Xuân" not in qualified.split("##")[0]  # 21/22 under an "all" rule
+    heading = "## Đơn vị đã đạt đủ tiêu chí, đủ điều kiện đề nghị kiểm tra, công nhận (1)"
+    qualified = out.split(heading)[1].split("##")[0]
+    assert "**Phường Tào Xuyên (tên theo nguồn năm 2025" in qualified
+    assert "**Phường Đức Xuân" not in qualified  # 21/22 under an "all" rule
+    # Thắng Lợi meets all 20 but holds its 2024 recognition: it keeps it, it does not apply.
+    assert "Thắng Lợi" not in qualified
+    assert "Không kể 1 đơn vị đã được công nhận và vẫn đạt đủ tiêu chí" in qualified
     sets = out.split("## Bộ tiêu chí đang áp dụng")[1].split("##")[0]
     # Sets by their title, never their id; stations without their slug.
     assert "@" not in out and "thanh-hoa/" not in out
@@ -101,3 +104,46 @@ def test_sources_and_names_say_exactly_what_is_known(invoke: Invoke, shipped_roo
     hai_chau = invoke("--root", str(shipped_root), "report", "phuong-hai-chau-1").stdout
     assert "**Bắt đầu:** tháng 6/2021" in hai_chau
     assert "lựa chọn của dự án" in hai_chau  # the headquarters mapping is the project's
+
+
+_RECOGNISED = """
+recognition:
+  - kind: recognised
+    year: 2025
+    decision: {number: "123/QĐ-BCA", date: 2025-12-20, issuer: "Bộ trưởng Bộ Công an"}
+    source: {kind: press, title: "Công nhận Công an phường kiểu mẫu", date: 2025-12-25}
+"""
+
+
+@pytest.mark.parametrize("fmt", ["text", "md", "html", "docx"])
+def test_a_recognised_station_is_not_listed_as_ready_to_apply(
+    fmt: str, invoke: Invoke, shipped_root: Path, tmp_path: Path
+) -> None:
+    """Tào Xuyên meets every criterion. Once it holds a recognition it keeps it: the
+    list of stations that may ask for inspection and recognition leaves it out, and
+    says so, in every format."""
+    ward = shipped_root / "wards" / "thanh-hoa" / "phuong-tao-xuyen.yaml"
+
+    def summary() -> str:
+        args = ["--root", str(shipped_root), "summary", "--province", "thanh-hoa", "-f", fmt]
+        if fmt == "docx":
+            out = tmp_path / f"summary-{len(list(tmp_path.iterdir()))}.docx"
+            assert invoke(*args, "-o", str(out)).exit_code == 0
+            from docx import Document
+
+            return "\n".join(p.text for p in Document(str(out)).paragraphs)
+        done = invoke(*args)
+        assert done.exit_code == 0, done.stderr
+        return " ".join(done.stdout.split())
+
+    before = summary()
+    ward.write_text(ward.read_text(encoding="utf-8") + _RECOGNISED, encoding="utf-8")
+    after = summary()
+    heading = "Đơn vị đã đạt đủ tiêu chí, đủ điều kiện đề nghị kiểm tra, công nhận"
+    kept = "Không kể 1 đơn vị đã được công nhận và vẫn đạt đủ tiêu chí"
+    assert "1 đủ điều kiện công nhận" in before and "0 đủ điều kiện công nhận" in after
+    if fmt != "text":  # the terminal's heading has no count
+        assert f"{heading} (1)" in before and f"{heading} (0)" in after
+    assert "Tào Xuyên" in before.split(heading)[1][:400]
+    assert kept not in before and kept in after
+    assert "Tào Xuyên" not in after.split(heading)[1].split(kept)[0]

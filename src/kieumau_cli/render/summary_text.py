@@ -32,7 +32,7 @@ def render_text(result: Summary, lang: str, out: TextIO) -> None:
     con.print(
         f"{t(lang, 'as_of')}: {format_date(result.generated, lang)} · "
         f"{t(lang, 'summary.stations', count=len(result.rows))} · "
-        f"{t(lang, 'summary.qualified_count', count=len(result.qualified))}"
+        f"{t(lang, 'summary.qualified_count', count=len(result.ready))}"
     )
     table = Table(title=t(lang, "summary.ranking"), title_justify="left")
     table.add_column("#", justify="right")
@@ -82,9 +82,10 @@ def render_text(result: Summary, lang: str, out: TextIO) -> None:
     _section(
         con,
         t(lang, "summary.qualified"),
-        [f"{row.name} ({row.key})" for row in result.qualified]
-        or [t(lang, "summary.qualified_none")],
+        [f"{row.name} ({row.key})" for row in result.ready] or [t(lang, "summary.qualified_none")],
     )
+    if result.holding:
+        con.print(f"  {t(lang, 'summary.holding', count=len(result.holding))}")
     stale_lines = [
         f"{row.name} ({row.key}): "
         + (

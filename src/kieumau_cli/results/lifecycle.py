@@ -97,6 +97,19 @@ def latest_recognition(ward: Ward) -> Recognised | None:
     return max(decisions, key=recognition_date, default=None)
 
 
+def last_entry(ward: Ward) -> Recognised | Lost | None:
+    """The latest entry of `recognition` (a decision or a loss), by its date."""
+    entries = sorted(ward.recognition, key=entry_date)
+    return entries[-1] if entries else None
+
+
+def holds_recognition(ward: Ward) -> bool:
+    """Whether the station holds a recognition (stage `recognised` or `maintained`), read
+    from `recognition` alone: no scoring, so a list of every station can ask it."""
+    last = last_entry(ward)
+    return last is not None and not isinstance(last, Lost)
+
+
 def _by_date(assessments: Sequence[Assessment]) -> list[Assessment]:
     return sorted(assessments, key=lambda item: item.date)  # stable: file order within a day
 
@@ -149,9 +162,8 @@ def stage_of(ward: Ward, criteria_set: CriteriaSet) -> Stage:
     """The station's stage, from its file alone (see the module's docstring)."""
     claimed = statuses_as_of(ward, criteria_set)
     claim = score(criteria_set, claimed)
-    entries = sorted(ward.recognition, key=entry_date)
-    if entries:
-        last = entries[-1]
+    last = last_entry(ward)
+    if last is not None:
         held = latest_recognition(ward)
         if isinstance(last, Lost):
             return Stage("lapsed", recognition=held, lost=last)

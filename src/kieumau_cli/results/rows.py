@@ -248,6 +248,9 @@ class WardSummary:
     last_update: dt.date | None
     problem: Problem | None = None
     name_source_year: int | None = None  # the name is unverified after 1/7/2025
+    # Holds a recognition (`results.lifecycle.holds_recognition`): meeting every criterion,
+    # it keeps the recognition rather than asks for one. Not a field of `list`'s output.
+    holds_recognition: bool = False
 
     @property
     def ratio(self) -> float:
@@ -292,6 +295,7 @@ LIST_FIELDS: tuple[str, ...] = (
 
 def summarise(load: WardLoad) -> WardSummary:
     """A ward of `Repository.wards_in_scope` as one row of a list."""
+    from kieumau_cli.results.lifecycle import holds_recognition
     from kieumau_cli.results.score import last_update, score_at
 
     ward = load.file.model
@@ -311,4 +315,5 @@ def summarise(load: WardLoad) -> WardSummary:
         last_update=last_update(ward),
         problem=load.problem,
         name_source_year=ward.name_source_year,
+        holds_recognition=holds_recognition(ward),
     )

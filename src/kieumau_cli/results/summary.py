@@ -58,7 +58,19 @@ class Summary:
 
     @property
     def qualified(self) -> list[WardSummary]:
+        """Every station that meets its set's pass rule."""
         return [row for row in self.scored if row.score and row.score.qualifies]
+
+    @property
+    def ready(self) -> list[WardSummary]:
+        """The qualified stations that may now ask for inspection and recognition: not
+        those that hold one already (`holding`), which keep it instead."""
+        return [row for row in self.qualified if not row.holds_recognition]
+
+    @property
+    def holding(self) -> list[WardSummary]:
+        """The qualified stations that hold a recognition."""
+        return [row for row in self.qualified if row.holds_recognition]
 
     def criteria_set_of(self, row: WardSummary) -> CriteriaSet | None:
         """The set a row is scored against (a document names it by title, not by id)."""

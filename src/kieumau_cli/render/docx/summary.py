@@ -39,7 +39,7 @@ def _summary(w: Writer, r: Summary) -> None:
         [
             f"{w.t('as_of')}: {w.date(r.generated)}; "
             f"{w.t('summary.stations', count=len(r.rows))}; "
-            f"{w.t('summary.qualified_count', count=len(r.qualified))}."
+            f"{w.t('summary.qualified_count', count=len(r.ready))}."
         ]
     )
 
@@ -83,17 +83,7 @@ def _summary(w: Writer, r: Summary) -> None:
         "lclcc",
     )
 
-    w.numbered(f"{w.t('summary.qualified')} ({len(r.qualified)})")
-    for row in r.qualified:
-        assert row.score is not None
-        w.item(
-            [
-                bold(unit_name(row, w.lang)),
-                f", {row.province_name}: {row.score.met}/{row.score.total}.",
-            ]
-        )
-    if not r.qualified:
-        w.paragraph([w.t("summary.qualified_none")])
+    _ready(w, r)
 
     w.numbered(f"{w.t('summary.stale', days=r.stale_days)} ({len(r.stale)})")
     for row in r.stale:
@@ -159,3 +149,21 @@ def render(result: Summary, lang: str) -> bytes:
     writer = Writer(lang)
     _summary(writer, result)
     return writer.finish()
+
+
+def _ready(w: Writer, r: Summary) -> None:
+    """The stations that may ask for inspection and recognition, and how many that
+    meet every criterion are left out because they hold a recognition already."""
+    w.numbered(f"{w.t('summary.qualified')} ({len(r.ready)})")
+    for row in r.ready:
+        assert row.score is not None
+        w.item(
+            [
+                bold(unit_name(row, w.lang)),
+                f", {row.province_name}: {row.score.met}/{row.score.total}.",
+            ]
+        )
+    if not r.ready:
+        w.paragraph([w.t("summary.qualified_none")])
+    if r.holding:
+        w.paragraph([w.t("summary.holding", count=len(r.holding))])

@@ -190,6 +190,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Stations with every criterion met, ready for inspection and recognition",
     ),
     "summary.qualified_none": ("Chưa có đơn vị nào đủ điều kiện.", "No station qualifies yet."),
+    "summary.holding": (
+        "Không kể {count} đơn vị đã được công nhận và vẫn đạt đủ tiêu chí (tiếp tục duy trì danh hiệu).",
+        "Not counting {count} already recognised station(s) that still meet every criterion (they keep the recognition).",
+    ),
     "summary.stale": (
         "Không cập nhật từ {days} ngày trở lên",
         "Nothing updated for {days} days or more",
