@@ -293,3 +293,14 @@ def test_the_program_does_not_import_the_plugin_machinery(example_root: Path) ->
     done = run_process([sys.executable, "-c", probe], env={"KIEUMAU_NO_CACHE": "1"}, timeout=60)
     assert done.exit_code == 0
     assert done.stderr == "[]"
+
+
+def test_the_end_survives_missing_or_broken_streams(monkeypatch: pytest.MonkeyPatch) -> None:
+    """pythonw has no standard streams; a closed stderr cannot be told anything."""
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "stderr", None)
+    assert _flushed(0) == 0
+    assert _flushed("bye") == 1
+    monkeypatch.setattr(sys, "stdout", _Stream(OSError(errno.ENOSPC, "No space left on device")))
+    monkeypatch.setattr(sys, "stderr", _Stream(OSError(errno.EIO, "Input/output error")))
+    assert _flushed(0) == EXIT_USAGE

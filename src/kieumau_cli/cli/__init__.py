@@ -84,10 +84,11 @@ def _flushed(code: object) -> int:
     elif isinstance(code, int):
         status = code & 0xFF
     else:
-        sys.stderr.write(f"{code}\n")
+        _say(f"{code}")
         status = 1
     try:
-        sys.stdout.flush()
+        if sys.stdout is not None:  # None under pythonw
+            sys.stdout.flush()
     except BrokenPipeError:
         pass
     except OSError as error:
@@ -96,11 +97,16 @@ def _flushed(code: object) -> int:
         from kieumau_cli.text.unsafe import visible
 
         # The message has no --lang to follow any more: Vietnamese, the default.
-        sys.stderr.write(f"kieumau: {visible(system_error_text(error, 'vi'))}\n")
+        _say(f"kieumau: {visible(system_error_text(error, 'vi'))}")
         status = EXIT_USAGE  # whatever the command found, its output is lost
-    with contextlib.suppress(OSError):  # nowhere left to say anything
+    with contextlib.suppress(OSError, AttributeError):  # no stderr left to flush
         sys.stderr.flush()
     return status
+
+
+def _say(line: str) -> None:
+    with contextlib.suppress(OSError, AttributeError):  # no stderr left to say it on
+        sys.stderr.write(line + "\n")
 
 
 def main() -> None:
