@@ -171,6 +171,14 @@ def test_output_lost_at_the_end_is_exit_2_whatever_the_command_said(
     )
 
 
+def test_kieumau_debug_shows_the_system_errors_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KIEUMAU_DEBUG", "1")
+    full = OSError(errno.ENOSPC, "No space left on device")
+    with pytest.raises(OSError) as raised:
+        run_guarded(_raising(full), print, "en")
+    assert raised.value is full
+
+
 def _raising(error: OSError) -> Callable[[], int]:
     def run() -> int:
         raise error

@@ -45,6 +45,8 @@ def run_guarded(run: Callable[[], int], echo: Callable[[str], None], lang: str) 
         echo_err(f"kieumau: {t(lang, 'error.interrupted')}")
         return EXIT_INTERRUPTED
     except OSError as error:  # the system refused: a full disk, a vanished mount, a quota
+        if os.environ.get("KIEUMAU_DEBUG"):
+            raise
         echo_err(f"kieumau: {system_error_text(error, lang)}")
         return EXIT_USAGE
     except Exception as error:  # a bug: say so plainly, never a bare traceback
