@@ -35,6 +35,21 @@ def test_every_root_option_is_a_root_in_the_order_given(two_roots: tuple[Path, P
     assert {root.origin for root in found} == {"option"}
 
 
+def test_one_folder_reached_by_a_link_or_dots_is_one_root(
+    two_roots: tuple[Path, Path],
+) -> None:
+    first, second = two_roots
+    link = first.parent / "link-to-first"
+    link.symlink_to(first, target_is_directory=True)
+    dotted = first.parent / "lists" / ".." / first.name
+    (first.parent / "lists").mkdir()
+    found = find_roots([link, second, first, dotted], {}, first.parent)
+    assert [root.path for root in found] == [link, second]  # the first spelling is kept
+    repository = _repository(link, first)
+    assert repository.findings() == []  # no ward is "in two repositories"
+    assert len(repository.ward_paths()) == 1
+
+
 def test_roots_sharing_a_folder_name_are_told_apart(tmp_path: Path) -> None:
     one = copy_shipped(tmp_path / "hanoi" / "data", "thanh-hoa/phuong-dong-son")
     two = copy_shipped(tmp_path / "hue" / "data", "thai-nguyen/phuong-duc-xuan")
@@ -124,6 +139,18 @@ def test_a_root_that_cannot_be_a_list_says_why(
     with pytest.raises(DataRootError) as raised:
         find_roots([make(tmp_path)], {}, tmp_path)
     assert raised.value.key == key
+
+
+def test_a_root_that_is_not_data_says_what_each_way_of_giving_roots_takes(
+    tmp_path: Path,
+) -> None:
+    with pytest.raises(DataRootError) as option:
+        find_roots([tmp_path / "missing"], {}, tmp_path)
+    assert "file listing such folders" in (option.value.hint_text("en") or "")
+    with pytest.raises(DataRootError) as env:  # KIEUMAU_ROOT takes folders, never a list
+        find_roots(None, {"KIEUMAU_ROOT": str(tmp_path)}, tmp_path)
+    assert env.value.key == "error.root_not_data"
+    assert f"separated by '{os.pathsep}'" in (env.value.hint_text("en") or "")
 
 
 def test_the_wards_of_every_root_are_read_as_one(two_roots: tuple[Path, Path]) -> None:

@@ -116,10 +116,11 @@ def _expand(value: Path, where: str, *, files: bool = True) -> list[Path]:
     """A data folder as itself; a file as the data folders it lists."""
     if is_data_root(value):
         return [value]
+    hint = "hint.root_folder" if files else "hint.root_env_folders"
     if not value.exists() and not value.is_symlink():
-        raise DataRootError("error.root_missing", where=where)
+        raise DataRootError("error.root_missing", where=where, hint=hint, sep=os.pathsep)
     if not files or value.is_dir():
-        raise DataRootError("error.root_not_data", where=where)
+        raise DataRootError("error.root_not_data", where=where, hint=hint, sep=os.pathsep)
     return read_roots_file(value)  # a file (or a link, a FIFO…: it says which)
 
 
@@ -166,7 +167,15 @@ def _labelled(folders: list[Path], origin: Origin) -> tuple[DataRoot, ...]:
     """One DataRoot per distinct folder, in the order given, each named by as much of
     its path as tells it apart from the others."""
     unique: dict[str, Path] = {}
+    seen: set[tuple[int, int]] = set()
     for folder in folders:
+        # One folder reached twice (by a link, `..`, a bind mount) is one repository, not
+        # two holding the same wards: told apart by what it is, not how it was spelt.
+        identity = _identity(folder)
+        if identity is not None and identity in seen:
+            continue
+        if identity is not None:
+            seen.add(identity)
         unique.setdefault(absolute(folder), folder)
     if len(unique) == 1:
         return (DataRoot(next(iter(unique.values())), origin),)
@@ -180,6 +189,14 @@ def _labelled(folders: list[Path], origin: Origin) -> tuple[DataRoot, ...]:
             depth += 1
         labels[key] = "/".join(own[-depth:]).lstrip("/") or key
     return tuple(DataRoot(folder, origin, labels[key]) for key, folder in unique.items())
+
+
+def _identity(folder: Path) -> tuple[int, int] | None:
+    try:
+        status = folder.stat()
+    except OSError:  # said when the folder is read; here it only cannot be matched
+        return None
+    return (status.st_dev, status.st_ino)
 
 
 def display_path(path: Path, base: Path) -> str:

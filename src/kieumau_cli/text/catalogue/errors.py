@@ -31,6 +31,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{where}: không có thư mục hay tệp này",
         "{where}: no such folder or file",
     ),
+    "hint.root_folder": (
+        "ghi thư mục dữ liệu (có criteria/ và wards/) hoặc tệp liệt kê các thư mục đó, mỗi dòng một thư mục",
+        "name a data folder (holding criteria/ and wards/) or a file listing such folders, one per line",
+    ),
+    "hint.root_env_folders": (
+        "KIEUMAU_ROOT nhận các thư mục dữ liệu (có criteria/ và wards/), cách nhau bởi '{sep}'",
+        "KIEUMAU_ROOT takes data folders (holding criteria/ and wards/), separated by '{sep}'",
+    ),
     "error.roots_file_bad_line": (
         "{where}: dòng có ký tự điều khiển; mỗi dòng ghi một thư mục dữ liệu",
         "{where}: the line holds a control character; write one data folder per line",
