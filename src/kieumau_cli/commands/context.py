@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -105,6 +105,51 @@ class Context:
     def ward(self, argument: str) -> tuple[Ward, CriteriaSet]:
         """The ward the user named, with its set, both valid."""
         return self.usable(self.repository.open_ward(self.repository.resolve_ward(argument)))
+
+    def scan(self, province: str | None = None, criteria: str | None = None) -> WardScan:
+        """The wards of a scope (a province, or every one), to be read one at a time; the
+        scope is checked and the findings about the places of ward files reported now."""
+        loads = self.repository.each_ward_in_scope(province, criteria)  # raises on a bad scope
+        places = self.repository.ward_findings(province)
+        self.report(places)
+        folder = self.repository.resolve_province(province) if province is not None else None
+        failed = any(d.severity == "error" for d in places)
+        return WardScan(self, loads, folder, failed)
+
+
+@dataclass(slots=True)
+class WardScan:
+    """The wards of `Context.scan`, one at a time, each ward's findings reported as it is
+    read: a command keeps what it needs of each (a row, a few tasks) and never holds every
+    parsed file, which at national scale is a gigabyte. Iterate once."""
+
+    context: Context
+    loads: Iterator[WardLoad]
+    folder: str | None  # the province folder in scope; None: the whole country
+    failed: bool = False  # a ward (or a place) could not be read: the command exits 1
+    province_name: str | None = None  # as the first readable ward file spells it
+
+    def __iter__(self) -> Iterator[WardLoad]:
+        for load in self.loads:
+            self.context.report(load.diagnostics)
+            self.failed = self.failed or load.problem is not None
+            if self.province_name is None and load.ward is not None:
+                self.province_name = load.ward.province_name
+            yield load
+
+    def usable(self) -> Iterator[tuple[Ward, CriteriaSet]]:
+        """The wards that can be scored, with their sets (the others reported)."""
+        for load in self:
+            if load.ward is not None and load.criteria_set is not None:
+                yield load.ward, load.criteria_set
+
+    @property
+    def scope_name(self) -> str | None:
+        """The province's name once read (its folder when no ward file could be read);
+        None for the whole country."""
+        if self.folder is None:
+            return None
+        return self.province_name or self.folder
 
 
 def parse_date(value: str, option: str) -> dt.date:

@@ -3,11 +3,16 @@ within the window, undated — as a table, JSON, Markdown or an iCalendar feed."
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from kieumau_cli.commands.context import Context
 from kieumau_cli.commands.output import DocumentRequest, check_request, write_document
 from kieumau_cli.errors import EXIT_FINDINGS, EXIT_OK, UsageError
+
+if TYPE_CHECKING:
+    from kieumau_cli.load.models import CriteriaSet, Ward
 
 MAX_WITHIN = 3660  # ten years: any window longer is a typo
 
@@ -37,34 +42,35 @@ def run(
         raise UsageError("error.due_within", value=scope.within, limit=MAX_WITHIN)
     check_request("due", request, context)
     base_url = checked_base_url(scope.base_url)
-    repository = context.repository
+    links: dict[str, str] = {}
+    name: str | None
     if scope.ward is not None:
-        usable = [context.ward(scope.ward)]
-        failed = False
-        name: str | None = usable[0][0].name
+        ward, criteria_set = context.ward(scope.ward)
+        usable: Iterable[tuple[Ward, CriteriaSet]] = [(ward, criteria_set)]
+        scan, name = None, ward.name
     else:
-        loads = repository.wards_in_scope(scope.province)
-        places = repository.ward_findings(scope.province)
-        context.report(places)
-        for load in loads:
-            context.report(load.diagnostics)
-        usable = [
-            (load.ward, load.criteria_set)
-            for load in loads
-            if load.ward is not None and load.criteria_set is not None
-        ]
-        failed = any(load.problem for load in loads) or any(d.severity == "error" for d in places)
-        name = None
-        if scope.province is not None:
-            named = [ward.province_name for ward, _ in usable]
-            name = named[0] if named else repository.resolve_province(scope.province)
-    links = {}
+        scan = context.scan(scope.province)
+        usable = scan.usable()
     if base_url is not None:
-        from kieumau_cli.site.model import station_folder
-
-        links = {ward.key: f"{base_url}{station_folder(ward)}/index.html" for ward, _ in usable}
-    agenda = build_agenda(usable, context.today, scope.within, scope.owner, scope=name, links=links)
+        usable = _linked(usable, base_url, links)
+    agenda = build_agenda(usable, context.today, scope.within, scope.owner)
+    if scan is not None:  # the province's name is known once its wards are read
+        name = scan.scope_name
+    agenda = replace(agenda, scope=name, links=links)
     write_document(context, "due", request, agenda)
+    failed = scan is not None and scan.failed
     if failed or (fail_on_overdue and agenda.any_overdue):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _linked(
+    wards: Iterable[tuple[Ward, CriteriaSet]], base_url: str, links: dict[str, str]
+) -> Iterator[tuple[Ward, CriteriaSet]]:
+    """The wards as they are, each station's page noted in `links` on the way (the
+    calendar's events link to it)."""
+    from kieumau_cli.site.model import station_folder
+
+    for ward, criteria_set in wards:
+        links[ward.key] = f"{base_url}{station_folder(ward)}/index.html"
+        yield ward, criteria_set

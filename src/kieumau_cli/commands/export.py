@@ -62,15 +62,9 @@ def _province(context: Context, province: str, fmt: str) -> tuple[bytes, int]:
     from kieumau_cli.exchange.flat import province_csv
     from kieumau_cli.exchange.province import province_book, province_workbook
 
-    repository = context.repository
-    loads = repository.wards_in_scope(province)
-    places = repository.ward_findings(province)
-    context.report(places)
-    for load in loads:
-        context.report(load.diagnostics)
-    wanted = repository.resolve_province(province)
-    named = [load.ward.province_name for load in loads if load.ward is not None]
-    book = province_book(named[0] if named else wanted, loads, context.today, context.lang)
+    scan = context.scan(province)
+    loads = list(scan)  # one province: its workbook lists every station with its criteria
+    assert scan.scope_name is not None  # a province is in scope
+    book = province_book(scan.scope_name, loads, context.today, context.lang)
     data = province_workbook(book) if fmt == "xlsx" else province_csv(book)
-    failed = any(load.problem for load in loads) or any(d.severity == "error" for d in places)
-    return data, EXIT_FINDINGS if failed else EXIT_OK
+    return data, EXIT_FINDINGS if scan.failed else EXIT_OK

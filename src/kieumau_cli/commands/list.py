@@ -10,14 +10,7 @@ from kieumau_cli.errors import EXIT_FINDINGS, EXIT_OK
 def run(context: Context, province: str | None, criteria: str | None, fmt: str) -> int:
     from kieumau_cli.results.rows import summarise
 
-    loads = context.repository.each_ward_in_scope(province, criteria)
-    places = context.repository.ward_findings(province)
-    context.report(places)
-    failed = any(d.severity == "error" for d in places)
-    rows = []
-    for load in loads:  # one ward at a time: only its row is kept (national scale, 10x)
-        context.report(load.diagnostics)
-        rows.append(summarise(load))
-        failed = failed or load.problem is not None
+    scan = context.scan(province, criteria)
+    rows = [summarise(load) for load in scan]  # only each ward's row is kept (10x scale)
     render.write("list", fmt, rows, context)
-    return EXIT_FINDINGS if failed else EXIT_OK
+    return EXIT_FINDINGS if scan.failed else EXIT_OK

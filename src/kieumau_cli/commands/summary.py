@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -11,42 +12,31 @@ from kieumau_cli.errors import EXIT_FINDINGS, EXIT_OK
 from kieumau_cli.load.repository import WardLoad
 
 if TYPE_CHECKING:
-    from kieumau_cli.results.roadmap import Roadmap
+    from kieumau_cli.load.models import CriteriaSet
 
 
 def run(context: Context, province: str | None, request: DocumentRequest) -> int:
+    from kieumau_cli.results.roadmap import Station, roadmap_of, station_of
     from kieumau_cli.results.summary import Summary
 
     check_request("summary", request, context)
-    loads = context.repository.wards_in_scope(province)
-    places = context.repository.ward_findings(province)
-    context.report(places)
-    for load in loads:
-        context.report(load.diagnostics)
-    scope = None
-    if province is not None:
-        wanted = context.repository.resolve_province(province)
-        named = [load.ward.province_name for load in loads if load.ward is not None]
-        scope = named[0] if named else wanted
-    result = Summary.build(scope, loads, context.today)
-    result = replace(result, roadmap=roadmap_of(context, loads, province))
-    write_document(context, "summary", request, result)
-    failed = any(load.problem for load in loads) or any(d.severity == "error" for d in places)
-    return EXIT_FINDINGS if failed else EXIT_OK
+    scan = context.scan(province)
+    stations: list[Station] = []  # what the roadmap needs of each ward, not the ward
+    sets: dict[str, CriteriaSet] = {}
 
+    def each_ward() -> Iterator[WardLoad]:
+        for load in scan:
+            if load.ward is not None and load.criteria_set is not None:
+                stations.append(station_of(load.ward, load.criteria_set))
+                sets[load.criteria_set.ref] = load.criteria_set
+            yield load
 
-def roadmap_of(context: Context, loads: list[WardLoad], province: str | None) -> Roadmap:
-    """The roadmap of the usable wards against the root's programme (when valid; `check`
-    reports an invalid one)."""
-    from kieumau_cli.results.roadmap import build_roadmap
-
-    pairs = [
-        (load.ward, load.criteria_set)
-        for load in loads
-        if load.ward is not None and load.criteria_set is not None
-    ]
+    result = Summary.build(None, each_ward(), context.today)
     programme_file = context.repository.programme_file()
-    if programme_file is not None:
+    if programme_file is not None:  # `check` reports an invalid one; the roadmap goes without
         context.report(programme_file.diagnostics)
-    folder = context.repository.resolve_province(province) if province is not None else None
-    return build_roadmap(pairs, context.repository.programme(), province=folder)
+    roadmap = roadmap_of(stations, context.repository.programme(), sets, province=scan.folder)
+    write_document(
+        context, "summary", request, replace(result, province=scan.scope_name, roadmap=roadmap)
+    )
+    return EXIT_FINDINGS if scan.failed else EXIT_OK

@@ -18,7 +18,7 @@ lists and kept for the calendar feed, which holds every due date.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -240,7 +240,7 @@ def group_by_owner(tasks: Iterable[Task]) -> tuple[OwnerGroup, ...]:
 
 
 def build_agenda(
-    wards: Sequence[tuple[Ward, CriteriaSet]],
+    wards: Iterable[tuple[Ward, CriteriaSet]],
     today: dt.date,
     within: int = DEFAULT_WITHIN,
     owner: str | None = None,
@@ -249,10 +249,17 @@ def build_agenda(
     links: Mapping[str, str] | None = None,
 ) -> Agenda:
     """The agenda of these wards on `today`; `owner`: only the tasks whose owner contains
-    it, loosely (case and accents aside: 'doi truong' finds 'Đội trưởng')."""
-    tasks = [task for ward, rules in wards for task in ward_tasks(ward, rules, today, within)]
-    if owner is not None:
-        tasks = [task for task in tasks if task.owner and loosely_contains(task.owner, owner)]
-    stations = tuple(sorted(ward.key for ward, _ in wards))
+    it, loosely (case and accents aside: 'doi truong' finds 'Đội trưởng'). `wards` are
+    read once, so a stream of them is never held whole."""
+    tasks: list[Task] = []
+    keys: list[str] = []
+    for ward, rules in wards:  # once, one ward at a time: only its tasks are kept
+        keys.append(ward.key)
+        tasks.extend(
+            task
+            for task in ward_tasks(ward, rules, today, within)
+            if owner is None or (task.owner and loosely_contains(task.owner, owner))
+        )
+    stations = tuple(sorted(keys))
     groups = group_by_owner(tasks)
     return Agenda(today, within, owner, stations, groups, scope, dict(links or {}), __version__)

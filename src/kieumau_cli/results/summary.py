@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -93,7 +94,8 @@ class Summary:
         return sum(self.counts.values())
 
     @classmethod
-    def build(cls, province: str | None, loads: list[WardLoad], today: dt.date) -> Summary:
+    def build(cls, province: str | None, loads: Iterable[WardLoad], today: dt.date) -> Summary:
+        """`loads` are read once, one at a time: only each ward's row is kept."""
         rows = []
         counts = dict.fromkeys(COUNT_ORDER, 0)
         uses: dict[str, list[WardSummary]] = {}
